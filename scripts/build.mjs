@@ -1,7 +1,11 @@
-// Bundles the extension (CJS, `vscode` external) and the CLI (with a shebang) with esbuild.
+// Bundles the extension (CJS, `vscode` external) and the CLI (with a shebang) with esbuild, and
+// copies the two WebAssembly files the Terraform parser loads at run time next to the bundles.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
+const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const common = {
   bundle: true,
@@ -19,3 +23,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);
+
+mkdirSync('dist', { recursive: true });
+const wasmFiles = [
+  join(dirname(require.resolve('web-tree-sitter/package.json')), 'tree-sitter.wasm'),
+  join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-terraform.wasm'),
+];
+for (const file of wasmFiles) copyFileSync(file, join('dist', file.split('/').pop()));
