@@ -55,6 +55,8 @@ export interface NewSecurityRule {
   destinationAddressPrefix: string;
   destinationPortRanges: string[];
   description: string;
+  /** The deny rule the chosen priority lands before; fix notes explain the ordering with it. */
+  placedBefore?: { name: string; priority: number };
 }
 
 export type BastionSettableProperty =
@@ -73,7 +75,7 @@ export type BastionSettableProperty =
  */
 export type Remedy =
   | { kind: 'add-security-rules'; nsg: ResourceRef; rules: NewSecurityRule[] }
-  | { kind: 'set-rule-priority'; nsg: ResourceRef; ruleName: string; direction: Direction; fromPriority: number; toPriority: number }
+  | { kind: 'set-rule-priority'; nsg: ResourceRef; ruleName: string; direction: Direction; fromPriority: number; toPriority: number; placedBefore?: { name: string; priority: number } }
   | { kind: 'dissociate-route-table'; subnet: ResourceRef; routeTable: ResourceRef }
   | { kind: 'set-bastion-property'; bastion: ResourceRef; property: BastionSettableProperty; value: boolean | number }
   | { kind: 'upgrade-bastion-sku'; bastion: ResourceRef; fromSku: string; toSku: 'Standard' | 'Premium' }
