@@ -16,6 +16,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([
@@ -26,7 +28,7 @@ chmodSync('dist/cli.js', 0o755);
 
 mkdirSync('dist', { recursive: true });
 const wasmFiles = [
-  join(dirname(require.resolve('web-tree-sitter/package.json')), 'tree-sitter.wasm'),
+  join(dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm'),
   join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-terraform.wasm'),
 ];
 for (const file of wasmFiles) copyFileSync(file, join('dist', file.split('/').pop()));

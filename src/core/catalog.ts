@@ -237,3 +237,14 @@ export function isRuleId(value: string): value is RuleId {
 export function ruleDocPath(id: RuleId): string {
   return `docs/rules/${id}.md`;
 }
+
+/** The project's source repository; rule documentation pages live under docs/rules/ there. */
+export const PROJECT_REPOSITORY_URL = 'https://github.com/bastion-doctor/bastion-doctor';
+
+/** Where docs/rules/<id>.md is published; the one place presenters build rule links from. */
+export const RULE_DOCS_BASE_URL = `${PROJECT_REPOSITORY_URL}/blob/main/docs/rules/`;
+
+/** The rule's documentation page as a web address (SARIF helpUri, editor diagnostic links). */
+export function ruleDocUrl(id: RuleId): string {
+  return `${RULE_DOCS_BASE_URL}${id}.md`;
+}

@@ -1,0 +1,102 @@
+// Command-line parsing with node:util parseArgs: every mistake becomes a UsageError (exit 2)
+// that names the option and what was expected.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseSeverityOverride, type SeverityOverrides } from '../core/severity';
+import { UsageError } from './usageError';
+
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Where the topology comes from; a live `subscription` source joins this union later. */
+export type DiagnoseSource = { kind: 'snapshot'; file: string } | { kind: 'demo' };
+
+export interface DiagnoseArgs {
+  help: boolean;
+  source?: DiagnoseSource;
+  bastion?: string;
+  vm?: string;
+  port?: number;
+  format: OutputFormat;
+  ruleOverrides: SeverityOverrides;
+}
+
+const DIAGNOSE_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  snapshot: { type: 'string' },
+  demo: { type: 'boolean' },
+  bastion: { type: 'string' },
+  vm: { type: 'string' },
+  port: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  rule: { type: 'string', multiple: true },
+} as const satisfies ParseArgsConfig['options'];
+
+export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
+  const { values } = parseStrict('diagnose', argv, DIAGNOSE_OPTIONS);
+  const args: DiagnoseArgs = {
+    help: values.help === true,
+    format: parseFormat(values.format),
+    ruleOverrides: parseRuleOverrides(values.rule ?? []),
+  };
+  if (args.help) return args;
+  args.source = parseSource(values.snapshot, values.demo === true);
+  if (values.bastion !== undefined) args.bastion = nonEmpty('--bastion', values.bastion);
+  if (values.vm !== undefined) args.vm = nonEmpty('--vm', values.vm);
+  if (values.port !== undefined) args.port = parsePort(values.port);
+  return args;
+}
+
+function parseStrict<T extends NonNullable<ParseArgsConfig['options']>>(command: string, argv: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new UsageError(describeParseError(error), command);
+  }
+}
+
+/** Node's parseArgs messages are long and mention `--`; keep the part a user needs. */
+function describeParseError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const quoted = /'([^']+)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted) return `unknown option '${quoted}'`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && quoted) return `unexpected argument '${quoted}'`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && quoted) return `option '${quoted.split(' ')[0]}' needs a value`;
+  return message;
+}
+
+function parseSource(snapshot: string | undefined, demo: boolean): DiagnoseSource {
+  if (snapshot !== undefined && demo) throw new UsageError('use either --snapshot FILE or --demo, not both', 'diagnose');
+  if (demo) return { kind: 'demo' };
+  if (snapshot !== undefined) return { kind: 'snapshot', file: nonEmpty('--snapshot', snapshot) };
+  throw new UsageError('say what to diagnose: --snapshot FILE or --demo', 'diagnose');
+}
+
+function parseFormat(value: string | undefined): OutputFormat {
+  if (value === undefined) return 'text';
+  if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
+  throw new UsageError(`unknown format '${value}' (use ${OUTPUT_FORMATS.join(', ')})`, 'diagnose');
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new UsageError(`--port must be a whole number from 1 to 65535, got '${value}'`, 'diagnose');
+  }
+  return port;
+}
+
+export function parseRuleOverrides(texts: readonly string[]): SeverityOverrides {
+  const overrides: SeverityOverrides = {};
+  for (const text of texts) {
+    const parsed = parseSeverityOverride(text);
+    if (!parsed.ok) throw new UsageError(`--rule ${parsed.message}`, 'diagnose');
+    overrides[parsed.rule] = parsed.value;
+  }
+  return overrides;
+}
+
+function nonEmpty(option: string, value: string): string {
+  if (value.trim() === '') throw new UsageError(`${option} needs a value`, 'diagnose');
+  return value;
+}

@@ -1,0 +1,40 @@
+// Help texts, kept apart from parsing so they read as the user sees them.
+import { RULE_IDS } from '../core/catalog';
+
+export const GENERAL_HELP = `bastion-doctor: find out why connections through Azure Bastion fail
+
+Usage:
+  bastion-doctor <command> [options]
+
+Commands:
+  diagnose   Diagnose Bastion hosts and the VMs they reach (from a snapshot or the demo)
+
+Options:
+  -h, --help      Show help (also: bastion-doctor <command> --help)
+  -v, --version   Show the version
+
+Exit codes: 0 no error findings, 1 error findings, 2 usage or input error, 3 internal error.
+`;
+
+export const DIAGNOSE_HELP = `Usage:
+  bastion-doctor diagnose --snapshot FILE [options]
+  bastion-doctor diagnose --demo [options]
+
+Sources (exactly one):
+  --snapshot FILE        A JSON file of ARM resources (as ARM GET returns them)
+  --demo                 The built-in demo environment (sample data, not your Azure)
+
+Selection:
+  --bastion NAME_OR_ID   Only this Bastion host (default: every host)
+  --vm NAME_OR_ID        Only this target VM (default: every VM each host can reach)
+  --port N               A custom port you connect on, besides 22/3389 (Standard/Premium)
+
+Output:
+  -f, --format FORMAT    text (default), json or sarif
+  --rule ID=LEVEL        Override a rule's severity: off, info, warning or error (repeatable)
+
+Exit codes: 0 no error findings, 1 error findings, 2 usage or input error, 3 internal error.
+
+Rule ids:
+${RULE_IDS.map((id) => `  ${id}`).join('\n')}
+`;

@@ -1,0 +1,14 @@
+// A mistake in how the command was called or in the input it was given: exit code 2.
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The command whose help the user should read, when there is one. */
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
