@@ -18,6 +18,8 @@ const common = {
   legalComments: 'none',
   // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow.
   mainFields: ['module', 'main'],
+  // web-tree-sitter's ESM build reads import.meta.url, which is empty in a CJS bundle.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
 };
 
 await Promise.all([

@@ -1,0 +1,4 @@
+export { mapArmResources } from './mapArmResources';
+export type { MapOptions } from './options';
+export { syntheticResourceId } from './identity';
+export { ARM_TYPES, armTypeKey } from './types';

@@ -1,0 +1,123 @@
+// azurerm_virtual_network (inline subnets), azurerm_subnet and the subnet associations.
+import type { Subnet, VirtualNetwork } from '../../../core/model';
+import { parentId, parseResourceId } from '../../../core/resourceId';
+import { FieldReader, withUnresolved } from '../fields';
+import type { ResourceInstance } from '../module';
+import { MappingContext, findById, nameOr } from './context';
+
+const PREFIX_KEYS = ['address_prefixes', 'address_prefix'];
+
+function inlineSubnets(context: MappingContext, instance: ResourceInstance, vnetId: string, fields: FieldReader): Subnet[] {
+  return fields.blocks('subnet', 'subnets').map((block) => {
+    const subnetFields = new FieldReader(block);
+    const name = subnetFields.string('name') ?? '';
+    const subnet: Subnet = {
+      id: `${vnetId}/subnets/${name}`,
+      name,
+      origin: context.blockOrigin(instance, block),
+      virtualNetworkId: vnetId,
+      addressPrefixes: subnetFields.strings(PREFIX_KEYS, 'addressPrefixes'),
+      networkSecurityGroupId: subnetFields.string('security_group', 'networkSecurityGroupId'),
+      routeTableId: subnetFields.string('route_table_id', 'routeTableId'),
+    };
+    return withUnresolved(subnet, subnetFields);
+  });
+}
+
+function mapVirtualNetworks(context: MappingContext): void {
+  for (const instance of context.instancesOf('azurerm_virtual_network')) {
+    const fields = new FieldReader(instance.value);
+    const id = instance.value.id as string;
+    const vnet: VirtualNetwork = {
+      id,
+      name: nameOr(fields.string('name'), instance),
+      origin: context.originOf(instance.declaration),
+      location: fields.string('location'),
+      addressPrefixes: fields.strings(['address_space'], 'addressPrefixes'),
+      subnets: [],
+      peerings: [],
+    };
+    const dnsServers = fields.strings(['dns_servers'], 'dnsServers');
+    if (dnsServers.length > 0) vnet.dnsServers = dnsServers;
+    vnet.subnets = inlineSubnets(context, instance, id, fields);
+    context.topology.virtualNetworks.push(withUnresolved(vnet, fields));
+  }
+}
+
+/** A subnet whose VNet is not declared here still gets checked; its VNet says what is missing. */
+function parentNetwork(context: MappingContext, subnetId: string, instance: ResourceInstance, unknownName?: string): VirtualNetwork {
+  const vnetId = parentId(subnetId) ?? subnetId;
+  const existing = findById(context.topology.virtualNetworks, vnetId);
+  if (existing) return existing;
+  const name = parseResourceId(vnetId).name;
+  const vnet: VirtualNetwork = {
+    id: vnetId,
+    name,
+    origin: context.originOf(instance.declaration),
+    addressPrefixes: [],
+    subnets: [],
+    peerings: [],
+    unresolved: [{ field: 'addressPrefixes', reason: unknownName ?? `virtual network "${name}" is not declared in this module` }],
+  };
+  context.topology.virtualNetworks.push(vnet);
+  return vnet;
+}
+
+function mapSubnets(context: MappingContext): void {
+  for (const instance of context.instancesOf('azurerm_subnet')) {
+    const fields = new FieldReader(instance.value);
+    const id = instance.value.id as string;
+    fields.string('virtual_network_name', 'virtualNetworkId');
+    const vnetUnknown = fields.unresolved.find((u) => u.field === 'virtualNetworkId')?.reason;
+    const vnet = parentNetwork(context, id, instance, vnetUnknown && `the virtual network of ${instance.address} is not known: ${vnetUnknown}`);
+    const subnet: Subnet = {
+      id,
+      name: nameOr(fields.string('name'), instance),
+      origin: context.originOf(instance.declaration),
+      virtualNetworkId: vnet.id,
+      addressPrefixes: fields.strings(PREFIX_KEYS, 'addressPrefixes'),
+    };
+    vnet.subnets.push(withUnresolved(subnet, fields));
+  }
+}
+
+function allSubnets(context: MappingContext): Subnet[] {
+  return context.topology.virtualNetworks.flatMap((vnet) => vnet.subnets);
+}
+
+function mapAssociations(context: MappingContext): void {
+  const associations = [
+    { type: 'azurerm_subnet_network_security_group_association', target: 'network_security_group_id', kind: 'nsg' as const },
+    { type: 'azurerm_subnet_route_table_association', target: 'route_table_id', kind: 'routeTable' as const },
+  ];
+  for (const association of associations) {
+    for (const instance of context.instancesOf(association.type)) {
+      const fields = new FieldReader(instance.value);
+      const subnetId = fields.string('subnet_id');
+      const targetId = fields.string(association.target);
+      const subnet = findById(allSubnets(context), subnetId);
+      if (!subnet) {
+        const why = fields.unresolved.find((u) => u.field === 'subnet_id')?.reason ?? `subnet ${subnetId ?? '(none)'} is not declared in this module`;
+        context.problem(instance, `the association's subnet is not known: ${why}`);
+        continue;
+      }
+      const origin = context.originOf(instance.declaration);
+      const unresolvedTarget = fields.unresolved.find((u) => u.field === association.target);
+      if (association.kind === 'nsg') {
+        subnet.networkSecurityGroupId = targetId;
+        subnet.networkSecurityGroupAssociationOrigin = origin;
+        if (unresolvedTarget) subnet.unresolved = [...(subnet.unresolved ?? []), { field: 'networkSecurityGroupId', reason: unresolvedTarget.reason }];
+      } else {
+        subnet.routeTableId = targetId;
+        subnet.routeTableAssociationOrigin = origin;
+        if (unresolvedTarget) subnet.unresolved = [...(subnet.unresolved ?? []), { field: 'routeTableId', reason: unresolvedTarget.reason }];
+      }
+    }
+  }
+}
+
+export function mapNetworks(context: MappingContext): void {
+  mapVirtualNetworks(context);
+  mapSubnets(context);
+  mapAssociations(context);
+}

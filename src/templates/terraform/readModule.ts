@@ -1,0 +1,67 @@
+// Reads one Terraform module (a folder) into the topology: parse, evaluate, map.
+import { emptyTopology } from '../../core/model';
+import type { Parser } from 'web-tree-sitter';
+import type { ParsedFile } from './ast';
+import { MappingContext } from './map/context';
+import { mapBastionHosts } from './map/bastion';
+import { mapCompute } from './map/compute';
+import { mapNetworks } from './map/network';
+import { mapRouteTables } from './map/routes';
+import { mapSecurityGroups } from './map/security';
+import { TerraformModule } from './module';
+import { terraformParser } from './parser';
+import { parseTerraformFile } from './syntax';
+import { isTerraformConfigFile, variableFilesInOrder, type TerraformFile, type TerraformModuleOptions, type TerraformModuleResult } from './files';
+
+
+function wholeFileRange() {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+function parseSafely(parser: Parser, file: TerraformFile): ParsedFile {
+  try {
+    return parseTerraformFile(parser, file.path, file.text);
+  } catch (error) {
+    const diagnostic = { path: file.path, range: wholeFileRange(), message: `Could not parse: ${(error as Error).message}` };
+    return { path: file.path, body: { attributes: new Map(), blocks: [] }, suppressions: [], diagnostics: [diagnostic] };
+  }
+}
+
+/** Parses and evaluates the files of one folder with a loaded parser. Never throws. */
+export function terraformModuleToTopologyWith(parser: Parser, files: readonly TerraformFile[], options: TerraformModuleOptions = {}): TerraformModuleResult {
+  const topology = emptyTopology();
+  topology.sourceLabel = options.sourceLabel ?? 'Terraform';
+  const result: TerraformModuleResult = { topology, parseDiagnostics: [], suppressions: [] };
+  const config = files.filter((file) => isTerraformConfigFile(file.path)).map((file) => parseSafely(parser, file));
+  const varPaths = variableFilesInOrder(files.map((f) => f.path), options.varFile);
+  const tfvars = varPaths.flatMap((path) => files.filter((f) => f.path === path).map((file) => parseSafely(parser, file)));
+  for (const parsed of [...config, ...tfvars]) {
+    result.parseDiagnostics.push(...parsed.diagnostics);
+    result.suppressions.push(...parsed.suppressions);
+  }
+  try {
+    const context = new MappingContext(new TerraformModule(config, tfvars), topology);
+    mapNetworks(context);
+    mapSecurityGroups(context);
+    mapRouteTables(context);
+    mapBastionHosts(context);
+    mapCompute(context);
+  } catch (error) {
+    topology.problems.push({ resource: 'module', message: `Evaluation stopped: ${(error as Error).message}` });
+  }
+  return result;
+}
+
+/** Loads the parser if needed, then parses and evaluates one folder. Never rejects. */
+export async function terraformModuleToTopology(files: readonly TerraformFile[], options: TerraformModuleOptions = {}): Promise<TerraformModuleResult> {
+  let parser: Parser;
+  try {
+    parser = await terraformParser();
+  } catch (error) {
+    const topology = emptyTopology();
+    topology.sourceLabel = options.sourceLabel ?? 'Terraform';
+    const message = `The Terraform parser could not load: ${(error as Error).message}`;
+    return { topology, suppressions: [], parseDiagnostics: files.map((file) => ({ path: file.path, range: wholeFileRange(), message })) };
+  }
+  return terraformModuleToTopologyWith(parser, files, options);
+}

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { terraformParser } from '../../../../src/templates/terraform';
+import { TerraformModule } from '../../../../src/templates/terraform/module';
+import { parseTerraformFile } from '../../../../src/templates/terraform/syntax';
+import { Unknown, type Value } from '../../../../src/templates/terraform/values';
+
+const PRELUDE = `
+variable "with_default" { default = "Standard" }
+variable "no_default" { type = string }
+variable "overridden" { default = 1 }
+locals {
+  rules = {
+    https = { priority = 120, ports = ["443"] }
+    ssh   = { priority = 100, ports = ["22", "3389"] }
+  }
+  names = ["a", "b", "c"]
+}
+data "azurerm_subnet" "existing" {
+  name = "x"
+}
+module "naming" {
+  source = "Azure/naming/azurerm"
+}
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-\${var.with_default}"
+  resource_group_name = "rg-one"
+}
+resource "azurerm_subnet" "many" {
+  count                = 2
+  name                 = "snet-\${count.index}"
+  resource_group_name  = "rg-one"
+  virtual_network_name = "vnet-one"
+}
+`;
+
+async function evaluate(expression: string, tfvars = 'overridden = 7'): Promise<Value> {
+  const parser = await terraformParser();
+  const config = parseTerraformFile(parser, 'main.tf', `${PRELUDE}\nlocals {\n  probe = ${expression}\n}\n`);
+  assert.deepEqual(config.diagnostics, [], `syntax of ${expression}`);
+  const vars = parseTerraformFile(parser, 'terraform.tfvars', tfvars);
+  const module = new TerraformModule([config], [vars]);
+  const probe = config.body.blocks.filter((b) => b.type === 'locals').at(-1)?.body.attributes.get('probe');
+  assert.ok(probe);
+  return module.evaluate(probe.value, new Map());
+}
+
+const RG = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-one/providers/Microsoft.Network';
+
+describe('Terraform expression evaluation', () => {
+  const known: [string, Value][] = [
+    ['"plain"', 'plain'],
+    ['"nsg-${var.with_default}-${1 + 2}"', 'nsg-Standard-3'],
+    ['var.overridden', 7],
+    ['local.names[1]', 'b'],
+    ['local.rules.ssh.priority', 100],
+    ['local.rules["https"].ports', ['443']],
+    ['true ? "yes" : "no"', 'yes'],
+    ['var.with_default == "Basic" ? 1 : 2', 2],
+    ['concat(["a"], ["b", "c"])', ['a', 'b', 'c']],
+    ['merge({ a = 1 }, { b = 2 }, { a = 3 })', { a: 3, b: 2 }],
+    ['lookup({ a = 1 }, "b", 9)', 9],
+    ['try(local.rules.missing.priority, 4096)', 4096],
+    ['can(local.rules.missing)', false],
+    ['tolist(toset(["x", "x", "y"]))', ['x', 'y']],
+    ['cidrsubnet("10.20.0.0/22", 4, 0)', '10.20.0.0/26'],
+    ['cidrsubnet("10.0.0.0/16", 10, 5)', '10.0.1.64/26'],
+    ['format("%s-%03d", "nsg", 7)', 'nsg-007'],
+    ['lower("AzureBastionSubnet")', 'azurebastionsubnet'],
+    ['upper("tcp")', 'TCP'],
+    ['length(local.rules)', 2],
+    ['element(local.names, 4)', 'b'],
+    ['coalesce("", null, "first")', 'first'],
+    ['jsonencode({ a = [1, "x"] })', '{"a":[1,"x"]}'],
+    ['[for name, rule in local.rules : rule.priority if rule.priority > 110]', [120]],
+    ['{ for name, rule in local.rules : name => rule.priority }', { https: 120, ssh: 100 }],
+    ['[for n in local.names : upper(n)]', ['A', 'B', 'C']],
+    ['azurerm_network_security_group.nsg.name', 'nsg-Standard'],
+    ['azurerm_network_security_group.nsg.id', `${RG}/networkSecurityGroups/nsg-Standard`],
+    ['azurerm_subnet.many[1].id', `${RG}/virtualNetworks/vnet-one/subnets/snet-1`],
+    ['azurerm_subnet.many[*].name', ['snet-0', 'snet-1']],
+    ['!false && (3 >= 2)', true],
+  ];
+  for (const [expression, expected] of known) {
+    it(`${expression} = ${JSON.stringify(expected)}`, async () => {
+      assert.deepEqual(await evaluate(expression), expected);
+    });
+  }
+
+  const unknown: [string, RegExp][] = [
+    ['var.no_default', /^variable 'no_default' has no default; terraform.tfvars would decide it$/],
+    ['"10.0.0.0/${var.no_default}"', /variable 'no_default' has no default/],
+    ['data.azurerm_subnet.existing.id', /data source 'data.azurerm_subnet.existing' is read from Azure at plan time/],
+    ['module.naming.nsg_name', /module 'naming' \(source "Azure\/naming\/azurerm"\) is not evaluated/],
+    ['azurerm_network_security_group.nsg.location', /azurerm_network_security_group.nsg.location is known only after apply/],
+    ['var.no_default ? "a" : "b"', /variable 'no_default' has no default/],
+    ['var.undeclared', /variable 'undeclared' is not declared/],
+    ['templatefile("x.tpl", {})', /function templatefile\(\) is not evaluated/],
+  ];
+  for (const [expression, reason] of unknown) {
+    it(`${expression} is unresolved with its reason`, async () => {
+      const value = await evaluate(expression);
+      assert.ok(value instanceof Unknown, `got ${JSON.stringify(value)}`);
+      assert.match(value.reason, reason);
+    });
+  }
+
+  it('a terraform.tfvars value overrides the default, and no tfvars keeps the default', async () => {
+    assert.equal(await evaluate('var.overridden', 'overridden = 42'), 42);
+    assert.equal(await evaluate('var.overridden', ''), 1);
+  });
+});
