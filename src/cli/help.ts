@@ -8,6 +8,7 @@ Usage:
 
 Commands:
   diagnose   Diagnose Bastion hosts and the VMs they reach (from a snapshot or the demo)
+  lint       Check ARM, Bicep and Terraform templates before they are deployed
 
 Options:
   -h, --help      Show help (also: bastion-doctor <command> --help)

@@ -1,11 +1,12 @@
 // `bastion-doctor lint PATHS... [--format text|json|sarif] [--rule id=level]`: lint template files
 // and folders offline; exit 1 when an error finding remains, 2 on a usage error.
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasErrors } from '../core/findings';
 import { parametersFilePathFor } from '../templates/arm';
 import { lintDocuments } from '../templates/lint';
+import { prepareTemplateSources } from '../templates/sources';
 import type { TemplateDocument } from '../templates/source';
 import { OUTPUT_FORMATS, type OutputFormat, parseRuleOverrides } from './args';
 import { shouldUseColor } from './format/color';
@@ -17,7 +18,8 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from './usageError';
 
 export const LINT_HELP = `Usage: bastion-doctor lint PATHS... [options]
 
-Lints ARM templates (and their parameters files) for Azure Bastion problems, offline.
+Lints ARM templates (with their parameters files), Bicep files and Terraform (azurerm) folders
+for Azure Bastion problems, offline.
 PATHS are files or folders; folders are searched recursively (node_modules, .git and
 .terraform are skipped).
 
@@ -71,6 +73,7 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   }
   if (args.paths.length === 0) throw new UsageError('name at least one template file or folder', 'lint');
   const docs = await readDocuments(args.paths, io);
+  await prepareTemplateSources();
   const result = lintDocuments(docs, { severityOverrides: args.ruleOverrides });
   const linted = result.files.filter((f) => f.kind === 'linted');
   if (linted.length === 0) io.stderr(`warning: no templates found in ${args.paths.join(', ')}\n`);
@@ -122,7 +125,7 @@ async function walk(folder: string, cwd: string): Promise<string[]> {
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...(await walk(path, cwd)));
     } else if (entry.isFile() && TEMPLATE_FILE.test(entry.name)) {
-      found.push(relative(cwd, resolve(cwd, path)) === path ? path : path);
+      found.push(path);
     }
   }
   return found;

@@ -2,6 +2,7 @@
 // a message on stderr and exit code 2.
 import packageJson from '../../package.json';
 import { runDiagnose } from './diagnoseCommand';
+import { runLint } from './lintCommand';
 import { GENERAL_HELP } from './help';
 import type { CliIo } from './io';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './usageError';
@@ -10,6 +11,7 @@ type CommandRunner = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, CommandRunner> = {
   diagnose: runDiagnose,
+  lint: runLint,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

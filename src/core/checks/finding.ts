@@ -1,0 +1,41 @@
+// Builds findings with the catalog's layer and the diagnosis context filled in.
+import { CATALOG, type RuleId } from '../catalog';
+import type { Evidence, Finding, Layer, ResourceRef, Severity } from '../findings';
+import type { CheckContext } from './types';
+
+export interface FindingInput {
+  rule: RuleId;
+  severity?: Severity;
+  layer?: Layer;
+  message: string;
+  resource: ResourceRef;
+  evidence?: Evidence[];
+  fixes?: Finding['fixes'];
+  flow?: Finding['flow'];
+  related?: Finding['related'];
+}
+
+export function makeFinding(context: CheckContext, input: FindingInput): Finding {
+  const metadata = CATALOG[input.rule];
+  const finding: Finding = {
+    rule: input.rule,
+    severity: input.severity ?? metadata.defaultSeverity,
+    layer: input.layer ?? metadata.layer,
+    message: input.message,
+    evidence: input.evidence ?? [],
+    resource: input.resource,
+    fixes: input.fixes ?? [],
+  };
+  if (input.flow) finding.flow = input.flow;
+  if (input.related && input.related.length > 0) finding.related = input.related;
+  const targetContext: Finding['context'] = {};
+  if (context.host) targetContext.bastionHostId = context.host.id;
+  if (context.vm) targetContext.virtualMachineId = context.vm.id;
+  if (targetContext.bastionHostId || targetContext.virtualMachineId) finding.context = targetContext;
+  return finding;
+}
+
+/** A check-incomplete finding: what could not be decided, and what would decide it. */
+export function incomplete(context: CheckContext, layer: Layer, resource: ResourceRef, message: string, evidence: Evidence[] = []): Finding {
+  return makeFinding(context, { rule: 'check-incomplete', layer, resource, message, evidence });
+}

@@ -1,0 +1,26 @@
+// bastion-native-client-disabled: enableTunneling off on a SKU that could have it. Basic and
+// Developer cannot have it at all; that is bastion-sku-feature-mismatch's to say when asked.
+import { buildFix } from '../fixes/index';
+import { makeFinding } from './finding';
+import { ARM_TYPES, refOf } from './refs';
+import { isStandardOrAbove, skuLabel, skuOf } from './sku';
+import type { Check } from './types';
+
+export const nativeClientCheck: Check = {
+  name: 'Native client support',
+  level: 'host',
+  rules: ['bastion-native-client-disabled'],
+  run(context) {
+    const host = context.host;
+    if (!host || !isStandardOrAbove(skuOf(host)) || host.features.enableTunneling === true) return [];
+    const hostRef = refOf(host, ARM_TYPES.bastionHost);
+    return [makeFinding(context, {
+      rule: 'bastion-native-client-disabled',
+      severity: context.options.nativeClient ? 'error' : 'info',
+      message: `Bastion host ${host.name} (${skuLabel(host)}) has enableTunneling off, so az network bastion ssh, rdp and tunnel cannot connect through it.`,
+      resource: hostRef,
+      evidence: [{ label: 'enableTunneling', value: String(host.features.enableTunneling ?? false) }],
+      fixes: [buildFix(`Enable native client support on ${host.name}`, { kind: 'set-bastion-property', bastion: hostRef, property: 'enableTunneling', value: true })],
+    })];
+  },
+};

@@ -1,0 +1,58 @@
+// Whether a host can reach a VM: same VNet, or a directly peered one (not on Developer, not
+// across tenants), with the peering Connected on both sides (bastion-reference.md §6).
+import type { BastionHost, NetworkInterface, VirtualMachine, VirtualNetwork, VirtualNetworkPeering } from '../model';
+import { sameId } from '../resourceId';
+import { skuOf } from './sku';
+import type { TopologyIndex } from './topologyIndex';
+import { placeVm } from './vmNetwork';
+
+export type Reach =
+  | { kind: 'same-vnet'; vnetId: string }
+  | { kind: 'peered'; forward?: VirtualNetworkPeering; reverse?: VirtualNetworkPeering }
+  | { kind: 'peering-not-connected'; forward?: VirtualNetworkPeering; reverse?: VirtualNetworkPeering; hostVnet?: VirtualNetwork; vmVnet?: VirtualNetwork }
+  | { kind: 'not-reachable'; reason: 'developer-peered' | 'not-peered' | 'cross-tenant'; hostVnetId: string; vmVnetId: string; peering?: VirtualNetworkPeering }
+  | { kind: 'unknown'; reason: string };
+
+/** The VNet a host serves: a Developer host's virtualNetwork, else its AzureBastionSubnet's VNet. */
+export function hostVirtualNetworkId(index: TopologyIndex, host: BastionHost): string | undefined {
+  if (skuOf(host) === 'Developer') return host.virtualNetworkId;
+  const subnetId = host.ipConfigurations.find((config) => config.subnetId)?.subnetId;
+  return subnetId ? index.virtualNetworkIdOfSubnet(subnetId) : host.virtualNetworkId;
+}
+
+function peeringTo(vnet: VirtualNetwork | undefined, remoteId: string): VirtualNetworkPeering | undefined {
+  return vnet?.peerings.find((peering) => sameId(peering.remoteVirtualNetworkId, remoteId));
+}
+
+function isConnected(peering: VirtualNetworkPeering | undefined): boolean {
+  return peering?.peeringState?.toLowerCase() === 'connected';
+}
+
+export function assessReach(index: TopologyIndex, networkInterfaces: readonly NetworkInterface[], host: BastionHost, vm: VirtualMachine): Reach {
+  const hostVnetId = hostVirtualNetworkId(index, host);
+  if (!hostVnetId) return { kind: 'unknown', reason: `the virtual network of Bastion host ${host.name} is not known` };
+  const vmVnetId = placeVm(index, networkInterfaces, vm).virtualNetworkId;
+  if (!vmVnetId) return { kind: 'unknown', reason: `the virtual network of VM ${vm.name} is not known (its network interface was not read)` };
+  if (sameId(hostVnetId, vmVnetId)) return { kind: 'same-vnet', vnetId: hostVnetId };
+  if (skuOf(host) === 'Developer') return { kind: 'not-reachable', reason: 'developer-peered', hostVnetId, vmVnetId };
+  const hostVnet = index.virtualNetwork(hostVnetId);
+  const vmVnet = index.virtualNetwork(vmVnetId);
+  const forward = peeringTo(hostVnet, vmVnetId);
+  const reverse = peeringTo(vmVnet, hostVnetId);
+  if (!forward && !reverse) {
+    if (!hostVnet) return { kind: 'unknown', reason: `the peerings of ${hostVnetId} were not read` };
+    return { kind: 'not-reachable', reason: 'not-peered', hostVnetId, vmVnetId };
+  }
+  const crossTenant = [forward, reverse].find((peering) => peering?.remoteTenantId);
+  if (crossTenant) return { kind: 'not-reachable', reason: 'cross-tenant', hostVnetId, vmVnetId, peering: crossTenant };
+  // Connected means Azure sees both halves, so the other half need not have been read.
+  const forwardOk = forward ? isConnected(forward) : isConnected(reverse);
+  const reverseOk = reverse ? isConnected(reverse) : isConnected(forward);
+  if (forwardOk && reverseOk) return { kind: 'peered', forward, reverse };
+  return { kind: 'peering-not-connected', forward, reverse, hostVnet, vmVnet };
+}
+
+/** VMs a host would be diagnosed against when no VM is named: its own VNet, plus directly peered ones. */
+export function isCandidateTarget(reach: Reach): boolean {
+  return reach.kind === 'same-vnet' || reach.kind === 'peered' || reach.kind === 'peering-not-connected';
+}

@@ -1,0 +1,73 @@
+// Children declared inline in a resource's properties (NSG rules, subnets, routes, peerings): their
+// ids (as a GET would return them), ranges, and which unresolved values belong to them.
+import type { SourceRange, UnresolvedField } from '../../core/model';
+import type { UnresolvedAt } from './armJson';
+import type { NodeOrigins } from './evaluateNode';
+import { isPlainObject, symbolText, type TemplateValue } from './expression/value';
+import type { Node } from 'jsonc-parser';
+
+/** properties.<array> → the child type segment in its id. */
+const INLINE_CHILD_ARRAYS = ['securityRules', 'subnets', 'routes', 'virtualNetworkPeerings'] as const;
+
+export interface InlineChild {
+  /** `properties.subnets[1]` */
+  path: string;
+  id: string;
+  range?: SourceRange;
+}
+
+export function inlineChildrenOf(
+  properties: TemplateValue | undefined,
+  resourceId: string,
+  origins: NodeOrigins,
+  rangeOf: (node: Node) => SourceRange,
+): InlineChild[] {
+  if (!isPlainObject(properties)) return [];
+  const children: InlineChild[] = [];
+  for (const key of INLINE_CHILD_ARRAYS) {
+    const items = properties[key];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, index) => {
+      const name = isPlainObject(item) ? symbolText(item.name) : undefined;
+      if (name === undefined) return;
+      const node = origins.nodeOf(item);
+      children.push({ path: `properties.${key}[${index}]`, id: `${resourceId}/${key}/${name}`, range: node ? rangeOf(node) : undefined });
+    });
+  }
+  return children;
+}
+
+/** Gives inline children in the ARM JSON the ids a GET response would carry. */
+export function assignInlineIds(json: Record<string, unknown>, children: readonly InlineChild[]): void {
+  const properties = json.properties as Record<string, unknown> | undefined;
+  for (const child of children) {
+    const match = /^properties\.(\w+)\[(\d+)\]$/.exec(child.path);
+    const items = match ? properties?.[match[1]] : undefined;
+    const item = Array.isArray(items) ? (items[Number(match?.[2])] as Record<string, unknown> | undefined) : undefined;
+    if (item && typeof item === 'object' && item.id === undefined) item.id = child.id;
+  }
+}
+
+function fieldName(path: string): string {
+  return path.replace(/^properties\./, '');
+}
+
+/** Unresolved values grouped by the element (resource or inline child) they belong to. */
+export function unresolvedByElement(
+  resourceId: string,
+  unresolved: readonly UnresolvedAt[],
+  children: readonly InlineChild[],
+): Map<string, UnresolvedField[]> {
+  const byElement = new Map<string, UnresolvedField[]>();
+  const add = (id: string, field: string, reasons: string[]) => {
+    const list = byElement.get(id) ?? [];
+    for (const reason of reasons) list.push({ field, reason });
+    byElement.set(id, list);
+  };
+  for (const entry of unresolved) {
+    const child = children.find((c) => entry.path.startsWith(`${c.path}.`));
+    if (child) add(child.id, fieldName(entry.path.slice(child.path.length + 1)), entry.reasons);
+    else add(resourceId, fieldName(entry.path), entry.reasons);
+  }
+  return byElement;
+}

@@ -1,0 +1,79 @@
+// A template's JSON tree (comments and trailing commas allowed) with offsets turned into ranges.
+import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Position, SourceRange } from '../../core/model';
+
+export interface JsonSyntaxError {
+  message: string;
+  range: SourceRange;
+}
+
+export interface JsonDocument {
+  root: Node | undefined;
+  errors: JsonSyntaxError[];
+  rangeOf(node: Node): SourceRange;
+}
+
+const READABLE_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'invalid symbol',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'property name expected',
+  ValueExpected: 'value expected',
+  ColonExpected: "':' expected",
+  CommaExpected: "',' expected",
+  CloseBraceExpected: "'}' expected",
+  CloseBracketExpected: "']' expected",
+  EndOfFileExpected: 'end of file expected',
+  InvalidCommentToken: 'invalid comment',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character',
+};
+
+export function parseJsonDocument(text: string): JsonDocument {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i += 1) if (text[i] === '\n') lineStarts.push(i + 1);
+  const positionAt = (offset: number): Position => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: offset - lineStarts[low] };
+  };
+  const rangeAt = (offset: number, length: number): SourceRange => ({ start: positionAt(offset), end: positionAt(offset + length) });
+  const parseErrors: ParseError[] = [];
+  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const errors = parseErrors.map((error) => {
+    const code = printParseErrorCode(error.error);
+    return { message: READABLE_ERRORS[code] ?? code, range: rangeAt(error.offset, error.length) };
+  });
+  return { root, errors, rangeOf: (node) => rangeAt(node.offset, node.length) };
+}
+
+/** A property's value node; ARM property names are case-insensitive. */
+export function propertyNode(object: Node | undefined, name: string): Node | undefined {
+  if (object?.type !== 'object') return undefined;
+  const key = name.toLowerCase();
+  const property = object.children?.find((p) => String(p.children?.[0]?.value).toLowerCase() === key);
+  return property?.children?.[1];
+}
+
+/** The [key, value] pairs of an object node, in source order. */
+export function entriesOf(object: Node | undefined): [string, Node][] {
+  if (object?.type !== 'object') return [];
+  const entries: [string, Node][] = [];
+  for (const property of object.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (keyNode && valueNode) entries.push([String(keyNode.value), valueNode]);
+  }
+  return entries;
+}
+
+export function itemsOf(array: Node | undefined): Node[] {
+  return array?.type === 'array' ? (array.children ?? []) : [];
+}

@@ -1,0 +1,39 @@
+// What a template format (ARM JSON now; Bicep and Terraform later) gives the lint engine.
+import type { SourceRange, Topology } from '../core/model';
+
+export interface TemplateDocument {
+  path: string;
+  text: string;
+}
+
+/** Something the source could not read or expand; reported as check-incomplete at that place. */
+export interface ParseDiagnostic {
+  file: string;
+  range: SourceRange;
+  message: string;
+}
+
+/** Findings of `rules` are silenced for `resourceId` (and its children) and anything inside `range`. */
+export interface TemplateSuppression {
+  file: string;
+  range: SourceRange;
+  resourceId?: string;
+  rules: string[];
+}
+
+export interface TemplateTopology {
+  topology: Topology;
+  parseDiagnostics: ParseDiagnostic[];
+  suppressions: TemplateSuppression[];
+}
+
+export interface TemplateSource {
+  /** 'arm', 'bicep', 'terraform'. */
+  id: string;
+  /** Whether this source lints the file. */
+  matches(path: string, text: string): boolean;
+  /** Files read only as input to another file (ARM parameters files); never linted on their own. */
+  isCompanion?(path: string, text: string): boolean;
+  /** `siblings`: the other files in the same folder (parameters files, other modules). */
+  toTopology(doc: TemplateDocument, siblings: readonly TemplateDocument[]): TemplateTopology;
+}
