@@ -22,6 +22,12 @@ interface NsgUnderTest {
   evaluation: EvaluationContext;
   reservations: Reservations;
   subnet: Subnet;
+  /** Every custom allow each deny shadows, across all required flows (keyed by denyKey). */
+  shadowedByDeny: Map<string, RuleRef[]>;
+}
+
+function denyKey(deny: RuleRef): string {
+  return `${deny.name}@${deny.priority}`;
 }
 
 export const bastionSubnetNsgCheck: Check = {
@@ -44,8 +50,17 @@ export const bastionSubnetNsgCheck: Check = {
       evaluation: { virtualNetworkPrefixes: virtualNetworkPrefixes(context) },
       reservations: newReservations(),
       subnet,
+      shadowedByDeny: new Map(),
     };
-    return requiredFlows(customPorts(context)).map((flow) => onSubnet(flow, subnet)).flatMap((flow) => checkFlow(context, target, flow));
+    // Evaluate every flow first: a deny that must move has to move behind all the allows it
+    // shadows, whichever flow they serve.
+    const evaluated = requiredFlows(customPorts(context)).map((flow) => onSubnet(flow, subnet))
+      .map((flow) => ({ flow, classified: classifyFlow(evaluateRequiredFlow(context, target, flow)) }));
+    for (const entry of evaluated.flatMap(({ classified }) => classified.shadowed)) {
+      const key = denyKey(entry.deny);
+      target.shadowedByDeny.set(key, distinctRules([...(target.shadowedByDeny.get(key) ?? []), ...entry.allows]));
+    }
+    return evaluated.flatMap(({ flow, classified }) => checkFlow(context, target, flow, classified));
   },
 };
 
@@ -94,8 +109,7 @@ function evaluateWithUndecidedAllows(target: NsgUnderTest, query: FlowQuery): Fl
   return isCompliant(classifyFlow(withoutThem)) ? withoutThem : evaluation;
 }
 
-function checkFlow(context: CheckContext, target: NsgUnderTest, flow: RequiredFlow): Finding[] {
-  const classified = classifyFlow(evaluateRequiredFlow(context, target, flow));
+function checkFlow(context: CheckContext, target: NsgUnderTest, flow: RequiredFlow, classified: ClassifiedFlow): Finding[] {
   return [
     ...shadowedFindings(context, target, flow, classified),
     ...missingFindings(context, target, flow, classified),
@@ -106,7 +120,7 @@ function checkFlow(context: CheckContext, target: NsgUnderTest, flow: RequiredFl
 function shadowedFindings(context: CheckContext, target: NsgUnderTest, flow: RequiredFlow, classified: ClassifiedFlow): Finding[] {
   const byDeny = new Map<string, ClassifiedFlow['shadowed']>();
   for (const entry of classified.shadowed) {
-    const key = `${entry.deny.name}@${entry.deny.priority}`;
+    const key = denyKey(entry.deny);
     byDeny.set(key, [...(byDeny.get(key) ?? []), entry]);
   }
   return [...byDeny.values()].map((entries) => {
@@ -120,9 +134,13 @@ function shadowedFindings(context: CheckContext, target: NsgUnderTest, flow: Req
       resource: refOf(allow.rule, ARM_TYPES.securityRule),
       evidence: [ruleEvidence('Deny rule', deny), ...allows.map((rule) => ruleEvidence('Shadowed allow', rule)), ...entries.map((entry) => partEvidence(entry.part))],
       related: [relatedRule(`Deny rule ${deny.name} (priority ${deny.priority}) decides first`, deny)],
-      fixes: moveAllowAboveDenyFixes(target.ref, target.customRules, flow.direction, allow, deny, target.reservations),
+      fixes: moveAllowAboveDenyFixes(target.ref, target.customRules, flow.direction, allow, deny, target.reservations, shadowedBy(target, deny)),
     });
   });
+}
+
+function shadowedBy(target: NsgUnderTest, deny: RuleRef): RuleRef[] {
+  return target.shadowedByDeny.get(denyKey(deny)) ?? [];
 }
 
 /** How well an allow rule matches the flow's own rule: the doc's name, then the same service tag. */

@@ -9,10 +9,15 @@ import { choosePriorities, freePriorityAfter, uniqueRuleName } from './priority'
 export interface Reservations {
   priorities: Record<Direction, Set<number>>;
   names: Set<string>;
+  /**
+   * Where a deny that has to move behind the allows it shadows goes, by direction and name: every
+   * finding about that deny proposes the same move, so applying them all stays consistent.
+   */
+  denyMoves: Map<string, number>;
 }
 
 export function newReservations(): Reservations {
-  return { priorities: { Inbound: new Set(), Outbound: new Set() }, names: new Set() };
+  return { priorities: { Inbound: new Set(), Outbound: new Set() }, names: new Set(), denyMoves: new Map() };
 }
 
 interface RuleAtPriority {
@@ -64,7 +69,10 @@ export function addRuleFixes(
   ];
 }
 
-/** Moves a shadowed allow above the deny, or else the deny below the allow. */
+/**
+ * Moves a shadowed allow above the deny, or else the deny below every allow it shadows
+ * (`shadowed`; moving it behind only one would leave the others shadowed).
+ */
 export function moveAllowAboveDenyFixes(
   nsg: ResourceRef,
   existing: readonly SecurityRule[],
@@ -72,6 +80,7 @@ export function moveAllowAboveDenyFixes(
   allow: RuleAtPriority,
   deny: RuleAtPriority,
   reservations: Reservations,
+  shadowed: readonly RuleAtPriority[] = [allow],
 ): Fix[] {
   const taken = reservations.priorities[direction];
   const [abovePriority] = choosePriorities(existing, direction, 1, deny.priority, taken) ?? [];
@@ -82,12 +91,16 @@ export function moveAllowAboveDenyFixes(
       placedBefore: { name: deny.name, priority: deny.priority },
     })];
   }
-  const belowPriority = freePriorityAfter(existing, direction, allow.priority, taken);
+  const moveKey = `${direction}/${deny.name}`;
+  const lastShadowed = Math.max(allow.priority, ...shadowed.map((rule) => rule.priority));
+  const belowPriority = reservations.denyMoves.get(moveKey) ?? freePriorityAfter(existing, direction, lastShadowed, taken);
   if (belowPriority === undefined) {
     return [buildFix(`Reorder ${nsg.name} by hand`, { kind: 'manual', steps: [`No ${direction.toLowerCase()} priority is free to put ${allow.name} before ${deny.name} in ${nsg.name}: remove an unused rule first.`] })];
   }
   taken.add(belowPriority);
+  reservations.denyMoves.set(moveKey, belowPriority);
+  const behind = shadowed.length > 1 ? `the allow rules it shadows (${shadowed.map((rule) => rule.name).join(', ')})` : allow.name;
   return [buildFix(`Move ${deny.name} from priority ${deny.priority} to ${belowPriority}`, {
     kind: 'set-rule-priority', nsg, ruleName: deny.name, direction, fromPriority: deny.priority, toPriority: belowPriority,
-  }, [`No priority is free before ${deny.name}, so the deny moves behind ${allow.name} instead; check that it still sits before the traffic it is meant to block.`])];
+  }, [`No priority is free before ${deny.name}, so the deny moves behind ${behind} instead; check that it still sits before the traffic it is meant to block.`])];
 }

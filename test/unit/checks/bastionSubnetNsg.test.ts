@@ -197,3 +197,18 @@ test('an ASG rule in the way gives check-incomplete for that flow', () => {
   const findings = nsgFindings(topology);
   assert.ok(findings.some((f) => f.rule === 'check-incomplete' && f.severity === 'info' && /DenyAsg/.test(f.message)), JSON.stringify(findings.map((f) => f.message)));
 });
+
+test('a deny at 100 shadowing two allows moves behind both, the same way in every finding', () => {
+  const topology = withRules((rules) => [
+    ...rules.map((r) => (r.name === 'AllowHttpsInbound' ? { ...r, priority: 120 } : r.name === 'AllowGatewayManagerInbound' ? { ...r, priority: 130 } : r)),
+    rule('nsg-bastion', 'DenyInternetHttps', 100, 'Inbound', 'Deny', { source: 'Internet', ports: ['443'] }),
+  ]);
+  const shadowed = nsgFindings(topology).filter((f) => f.rule === 'bastion-nsg-rule-shadowed');
+  assert.deepEqual(shadowed.map((f) => f.flow).sort(), ['in-gatewaymanager-443', 'in-internet-443']);
+  const moves = shadowed.map((f) => f.fixes[0].remedy);
+  for (const move of moves) {
+    assert.ok(move.kind === 'set-rule-priority' && move.ruleName === 'DenyInternetHttps', JSON.stringify(move));
+    if (move.kind === 'set-rule-priority') assert.ok(move.toPriority > 130, `the deny must land behind both allows, got ${move.toPriority}`);
+  }
+  assert.equal(new Set(moves.map((m) => (m.kind === 'set-rule-priority' ? m.toPriority : 0))).size, 1, 'every finding proposes the same move');
+});
