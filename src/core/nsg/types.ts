@@ -50,6 +50,8 @@ export interface FlowPart {
   destinations: string[];
   destinationPorts: string[];
   protocols: string[];
+  /** Present only when a rule split the flow by source port (flows themselves never constrain it). */
+  sourcePorts?: string[];
   verdict: Verdict;
   /** The first rule that matches the whole part. Absent only for `unknown` with no candidate. */
   decidedBy?: RuleRef;

@@ -34,7 +34,7 @@ test('no NSG on AzureBastionSubnet gives no NSG finding', () => {
 
 const removals: { removed: string; flow: string; severity: 'error' | 'warning'; decidedBy: string }[] = [
   { removed: 'AllowHttpsInbound', flow: 'in-internet-443', severity: 'error', decidedBy: 'DenyAllInBound' },
-  { removed: 'AllowAzureLoadBalancerInbound', flow: 'in-azureloadbalancer-443', severity: 'warning', decidedBy: 'AllowVNetInBound' },
+  { removed: 'AllowAzureLoadBalancerInbound', flow: 'in-azureloadbalancer-443', severity: 'warning', decidedBy: 'AllowVnetInBound' },
   { removed: 'AllowBastionHostCommunication', flow: 'in-vnet-8080-5701', severity: 'warning', decidedBy: 'AllowVnetInBound' },
   { removed: 'AllowSshRdpOutbound', flow: 'out-vnet-22-3389', severity: 'warning', decidedBy: 'AllowVnetOutBound' },
   { removed: 'AllowAzureCloudOutbound', flow: 'out-azurecloud-443', severity: 'warning', decidedBy: 'AllowInternetOutBound' },
