@@ -10,12 +10,10 @@ import type { Check, CheckContext } from './types';
 
 const STANDARD_FEATURES = ['enableTunneling', 'enableIpConnect', 'enableShareableLink', 'enableFileCopy', 'disableCopyPaste'] as const;
 const BELOW_STANDARD: readonly BastionSkuName[] = ['Developer', 'Basic'];
-const SKU_DOC_NOTE = 'Upgrading takes about 10 minutes and may disrupt active sessions; a SKU cannot be downgraded afterwards.';
-
+// The upgrade's duration, disruption and no-downgrade notes come with every upgrade remedy
+// (src/core/fixes/notes.ts); only what is specific to leaving Developer is added here.
 function upgradeNotes(sku: BastionSkuName): string[] {
-  return sku === 'Developer'
-    ? ['Before leaving Developer, create AzureBastionSubnet (/26 or larger) and a Standard SKU static public IP.', SKU_DOC_NOTE]
-    : [SKU_DOC_NOTE];
+  return sku === 'Developer' ? ['Before leaving Developer, create AzureBastionSubnet (/26 or larger) and a Standard SKU static public IP.'] : [];
 }
 
 function upgradeFix(hostRef: ResourceRef, sku: BastionSkuName, toSku: 'Standard' | 'Premium', extraNotes: string[] = []): Fix {
