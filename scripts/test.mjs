@@ -1,7 +1,7 @@
 // Runs every test suite and ends with one line, `N passed, N failed`, summing them all.
-// Usage: node scripts/test.mjs [suite...]   (suites: unit, cli)
+// Usage: node scripts/test.mjs [suite...]   (suites: unit, cli, vscode, ui)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -22,7 +22,29 @@ function findTests(dir) {
 const suites = {
   unit: { dir: 'test/unit', needsBuild: false },
   cli: { dir: 'test/cli', needsBuild: true },
+  integration: { dir: 'test/integration', needsBuild: false },
+  // A runner suite is a script that drives a real VS Code server and writes its counts to
+  // test-results/<name>.json. vscode: mocha in the extension host; ui: Chromium on the .vsix.
+  vscode: { runner: 'test/e2e/integration/run.mjs', needsBuild: true },
+  ui: { runner: 'test/e2e/ui/run.mjs', needsBuild: true },
 };
+
+/** The runners stop themselves within three minutes; this only catches a runner that hangs anyway. */
+const RUNNER_TIMEOUT_MS = 240_000;
+
+function runRunnerSuite(name, suite) {
+  const resultsFile = join(resultsDir, `${name}.json`);
+  rmSync(resultsFile, { force: true });
+  console.log(`\n=== suite: ${name} (${suite.runner})`);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [join(root, suite.runner)], {
+    stdio: 'inherit', cwd: root, timeout: RUNNER_TIMEOUT_MS, killSignal: 'SIGTERM', env: { ...process.env, BASTION_DOCTOR_TEST: '1' },
+  });
+  console.log(`=== suite: ${name} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const counts = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
+  if (result.status !== 0 && !(counts.failed > 0)) counts.failed = (counts.failed ?? 0) + 1;
+  return counts;
+}
 
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(suites);
 let passed = 0;
@@ -44,6 +66,13 @@ for (const name of wanted) {
   if (!suite) {
     console.error(`unknown suite: ${name} (known: ${Object.keys(suites).join(', ')})`);
     process.exit(2);
+  }
+  if (suite.runner) {
+    const counts = runRunnerSuite(name, suite);
+    passed += counts.passed ?? 0;
+    failed += counts.failed ?? 0;
+    skipped += counts.skipped ?? 0;
+    continue;
   }
   let files = [];
   try {

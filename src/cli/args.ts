@@ -7,8 +7,11 @@ import { UsageError } from './usageError';
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-/** Where the topology comes from; a live `subscription` source joins this union later. */
-export type DiagnoseSource = { kind: 'snapshot'; file: string } | { kind: 'demo' };
+/** Where the topology comes from. */
+export type DiagnoseSource =
+  | { kind: 'snapshot'; file: string }
+  | { kind: 'demo' }
+  | { kind: 'live'; subscription: string; armEndpoint?: string; auth?: string; saveSnapshot?: string };
 
 export interface DiagnoseArgs {
   help: boolean;
@@ -18,9 +21,16 @@ export interface DiagnoseArgs {
   port?: number;
   format: OutputFormat;
   ruleOverrides: SeverityOverrides;
+  /** Run the slower platform checks too (live Azure only). */
+  deep: boolean;
 }
 
 const DIAGNOSE_OPTIONS = {
+  subscription: { type: 'string' },
+  'arm-endpoint': { type: 'string' },
+  auth: { type: 'string' },
+  'save-snapshot': { type: 'string' },
+  deep: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   snapshot: { type: 'string' },
   demo: { type: 'boolean' },
@@ -37,9 +47,19 @@ export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
     help: values.help === true,
     format: parseFormat(values.format),
     ruleOverrides: parseRuleOverrides(values.rule ?? []),
+    deep: values.deep === true,
   };
   if (args.help) return args;
-  args.source = parseSource(values.snapshot, values.demo === true);
+  args.source = parseSource(values.snapshot, values.demo === true, values.subscription);
+  if (args.source.kind === 'live') {
+    if (values['arm-endpoint'] !== undefined) args.source.armEndpoint = nonEmpty('--arm-endpoint', values['arm-endpoint']);
+    if (values.auth !== undefined) args.source.auth = nonEmpty('--auth', values.auth);
+    if (values['save-snapshot'] !== undefined) args.source.saveSnapshot = nonEmpty('--save-snapshot', values['save-snapshot']);
+    if (values.bastion === undefined) throw new UsageError('--subscription needs --bastion NAME_OR_ID (the host to diagnose)', 'diagnose');
+  } else {
+    const liveOnly = (['arm-endpoint', 'auth', 'save-snapshot', 'deep'] as const).find((name) => values[name] !== undefined);
+    if (liveOnly) throw new UsageError(`--${liveOnly} works only with --subscription (live Azure)`, 'diagnose');
+  }
   if (values.bastion !== undefined) args.bastion = nonEmpty('--bastion', values.bastion);
   if (values.vm !== undefined) args.vm = nonEmpty('--vm', values.vm);
   if (values.port !== undefined) args.port = parsePort(values.port);
@@ -65,11 +85,19 @@ function describeParseError(error: unknown): string {
   return message;
 }
 
-function parseSource(snapshot: string | undefined, demo: boolean): DiagnoseSource {
-  if (snapshot !== undefined && demo) throw new UsageError('use either --snapshot FILE or --demo, not both', 'diagnose');
+function parseSource(snapshot: string | undefined, demo: boolean, subscription: string | undefined): DiagnoseSource {
+  const given = [snapshot !== undefined && '--snapshot', demo && '--demo', subscription !== undefined && '--subscription'].filter(Boolean);
+  if (given.length > 1) throw new UsageError(`use one of --subscription, --snapshot or --demo, not ${given.join(' and ')}`, 'diagnose');
   if (demo) return { kind: 'demo' };
   if (snapshot !== undefined) return { kind: 'snapshot', file: nonEmpty('--snapshot', snapshot) };
-  throw new UsageError('say what to diagnose: --snapshot FILE or --demo', 'diagnose');
+  if (subscription !== undefined) {
+    const id = nonEmpty('--subscription', subscription).trim();
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+      throw new UsageError(`--subscription must be a subscription id (a GUID), got '${subscription}'`, 'diagnose');
+    }
+    return { kind: 'live', subscription: id };
+  }
+  throw new UsageError('say what to diagnose: --subscription ID --bastion NAME, --snapshot FILE or --demo', 'diagnose');
 }
 
 function parseFormat(value: string | undefined): OutputFormat {

@@ -18,12 +18,20 @@ Exit codes: 0 no error findings, 1 error findings, 2 usage or input error, 3 int
 `;
 
 export const DIAGNOSE_HELP = `Usage:
+  bastion-doctor diagnose --subscription ID --bastion NAME_OR_ID [options]
   bastion-doctor diagnose --snapshot FILE [options]
   bastion-doctor diagnose --demo [options]
 
 Sources (exactly one):
+  --subscription ID      Read the Bastion host (and VM) fresh from Azure Resource Manager
   --snapshot FILE        A JSON file of ARM resources (as ARM GET returns them)
   --demo                 The built-in demo environment (sample data, not your Azure)
+
+Live Azure (with --subscription):
+  --auth KIND            cli (default: your 'az login'), env, device-code, managed-identity
+  --arm-endpoint URL     Resource Manager endpoint of another cloud (Azure Stack Hub, custom)
+  --save-snapshot FILE   Also write what was read, as a snapshot to share or diagnose offline
+  --deep                 Also run the slower platform checks (Network Watcher, logs, client path)
 
 Selection:
   --bastion NAME_OR_ID   Only this Bastion host (default: every host)

@@ -9,10 +9,22 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   readTextFile(path: string): Promise<string>;
+  /**
+   * A signal that fires when the user interrupts (Ctrl+C), for live reads to stop their requests.
+   * Asked for only by commands that talk to Azure, so Ctrl+C keeps its usual effect elsewhere.
+   */
+  interruptSignal?(): AbortSignal;
 }
 
 export function processIo(): CliIo {
   return {
+    interruptSignal() {
+      // The first Ctrl+C cancels the requests in flight and the run ends with "cancelled"; a
+      // second one ends the process the usual way.
+      const interrupted = new AbortController();
+      process.once('SIGINT', () => interrupted.abort());
+      return interrupted.signal;
+    },
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,

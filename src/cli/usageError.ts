@@ -12,3 +12,5 @@ export class UsageError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** Interrupted with Ctrl+C (128 + SIGINT, as shells report it). */
+export const EXIT_CANCELLED = 130;

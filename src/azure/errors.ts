@@ -1,0 +1,118 @@
+// What a failed ARM read means for the user. A read that fails on its own (403, 404, throttling,
+// a server error) becomes a check-incomplete finding naming the resource and, for 403, the exact
+// permission; failures that stop the whole run (sign-in, no network, cancellation) are thrown.
+import { CATALOG } from '../core/catalog';
+import type { Finding, Layer } from '../core/findings';
+
+/** The resource a read was about, and what the read needs and decides. */
+export interface ReadTarget {
+  id: string;
+  name: string;
+  /** ARM type, e.g. Microsoft.Network/networkSecurityGroups. */
+  type: string;
+  /** How messages name it: "network security group", "diagnostic settings of". */
+  kind: string;
+  /** The RBAC action the read needs (reference §11), e.g. Microsoft.Network/networkSecurityGroups/read. */
+  action: string;
+  layer: Layer;
+  /** What cannot be checked without it, e.g. "the AzureBastionSubnet NSG rules". */
+  decides: string;
+}
+
+export class NotSignedInError extends Error {
+  override readonly name = 'NotSignedInError';
+}
+
+export class AzureUnreachableError extends Error {
+  override readonly name = 'AzureUnreachableError';
+}
+
+/** The action a plain GET of a resource type needs (Reader grants it). */
+export function readActionOf(armType: string): string {
+  return `${armType}/read`;
+}
+
+/** Actions of the POST operations (reference §11.2); Reader does not grant them. */
+export const ACTION_PERMISSIONS = {
+  effectiveRouteTable: 'Microsoft.Network/networkInterfaces/effectiveRouteTable/action',
+  effectiveNetworkSecurityGroups: 'Microsoft.Network/networkInterfaces/effectiveNetworkSecurityGroups/action',
+  ipFlowVerify: 'Microsoft.Network/networkWatchers/ipFlowVerify/action',
+  networkConfigurationDiagnostic: 'Microsoft.Network/networkWatchers/networkConfigurationDiagnostic/action',
+  nextHop: 'Microsoft.Network/networkWatchers/nextHop/action',
+  connectivityCheck: 'Microsoft.Network/networkWatchers/connectivityCheck/action',
+} as const;
+
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT']);
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** The ARM error code from a RestError's body (`{ error: { code } }`), or its own code. */
+function armCodeOf(error: unknown): string | undefined {
+  const details = (error as { details?: { error?: { code?: unknown } } } | undefined)?.details;
+  const code = details?.error?.code ?? (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function networkCodeOf(error: unknown): string | undefined {
+  for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  const message = error instanceof Error ? error.message : '';
+  return [...NETWORK_ERROR_CODES].find((code) => message.includes(code));
+}
+
+/**
+ * Throws the run-stopping failures (abort: rethrown as is; 401 or a credential that cannot sign
+ * in: NotSignedInError; no network: AzureUnreachableError); otherwise returns nothing.
+ */
+export function throwIfFatal(error: unknown, endpoint: string): void {
+  if (isAbortError(error)) throw error;
+  const name = error instanceof Error ? error.name : '';
+  if (statusOf(error) === 401 || name === 'CredentialUnavailableError' || name === 'AuthenticationRequiredError' || name === 'AuthenticationError') {
+    const detail = statusOf(error) === 401 ? 'Azure Resource Manager rejected the access token (HTTP 401)' : (error as Error).message.split('\n')[0];
+    throw new NotSignedInError(`Not signed in to Azure: ${detail}. Sign in again and retry.`);
+  }
+  const networkCode = statusOf(error) === undefined ? networkCodeOf(error) : undefined;
+  if (networkCode !== undefined) throw new AzureUnreachableError(`cannot reach ${endpoint}: no network? (${networkCode})`);
+}
+
+/** The check-incomplete finding for a read that failed on its own; fatal failures are thrown. */
+export function readFailureFinding(error: unknown, target: ReadTarget, endpoint: string): Finding {
+  throwIfFatal(error, endpoint);
+  const status = statusOf(error);
+  const code = armCodeOf(error);
+  const evidence = [{ label: 'Resource', value: target.id }];
+  if (status !== undefined) evidence.push({ label: 'HTTP status', value: code ? `${status} ${code}` : String(status) });
+  let message: string;
+  if (status === 403) {
+    evidence.push({ label: 'Missing permission', value: target.action });
+    message = `Reading the ${target.kind} ${target.name} was denied (403): the signed-in identity lacks ${target.action} on ${target.id}, so ${target.decides} could not be checked.`;
+  } else if (status === 404) {
+    message = `The ${target.kind} ${target.name} no longer exists (404): ${target.id}; ${target.decides} could not be checked.`;
+  } else if (status === 429) {
+    message = `Azure kept throttling the read of the ${target.kind} ${target.name} (429) after the SDK's retries, so ${target.decides} could not be checked; run the diagnosis again in a minute.`;
+  } else if (status !== undefined && status >= 500) {
+    message = `Azure Resource Manager answered ${status} for the ${target.kind} ${target.name} after the SDK's retries, so ${target.decides} could not be checked; try again later.`;
+  } else {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    message = `Reading the ${target.kind} ${target.name} failed${status !== undefined ? ` (${status})` : ''}: ${reason}; ${target.decides} could not be checked.`;
+  }
+  return {
+    rule: 'check-incomplete',
+    severity: CATALOG['check-incomplete'].defaultSeverity,
+    layer: target.layer,
+    message,
+    evidence,
+    resource: { id: target.id, name: target.name, type: target.type, origin: { kind: 'arm', id: target.id } },
+    fixes: [],
+  };
+}

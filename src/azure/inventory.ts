@@ -1,0 +1,94 @@
+// The tree of Bastion hosts and the VMs each can reach, for every selected subscription. One
+// Azure Resource Graph query covers all subscriptions (paged); when Resource Graph is denied or
+// unavailable, each subscription is listed through ARM instead (hosts, VNets, NICs, VMs with
+// power state). Both paths feed the same builder, so they give the same tree.
+import type { Finding } from '../core/findings';
+import { listBastionHosts, listNetworkInterfaces, listVirtualMachines, listVirtualNetworks } from './armReads';
+import type { AzureClients } from './clients';
+import { isAbortError, readFailureFinding, statusOf, throwIfFatal } from './errors';
+import { buildInventory, type InventoryRow, type InventorySubscription } from './inventoryTree';
+
+export type { InventoryBastion, InventorySubscription, InventoryVm } from './inventoryTree';
+
+export interface Inventory {
+  subscriptions: InventorySubscription[];
+  path: 'resource-graph' | 'arm';
+  /** HTTP requests made (retries included). */
+  requestCount: number;
+  /** Why Resource Graph was not used, when it was not. */
+  fallbackReason?: string;
+  /** ARM path: lists that failed for a subscription (403, 5xx...). */
+  incomplete: Finding[];
+}
+
+export interface LoadInventoryOptions {
+  subscriptionIds: string[];
+  signal?: AbortSignal;
+  /** Skip Resource Graph (a setting, or tests of the fallback). */
+  forceArm?: boolean;
+  /** Subscriptions listed at once on the ARM path (default 8). */
+  concurrency?: number;
+}
+
+export const INVENTORY_QUERY = [
+  'Resources',
+  "| where type in~ ('microsoft.network/bastionhosts', 'microsoft.network/virtualnetworks', 'microsoft.network/networkinterfaces', 'microsoft.compute/virtualmachines')",
+  '| project id, name, type, subscriptionId, resourceGroup, location, sku, properties',
+].join('\n');
+
+const GRAPH_PAGE_SIZE = 1000;
+
+export async function loadInventory(clients: AzureClients, options: LoadInventoryOptions): Promise<Inventory> {
+  const startCount = clients.requestCount;
+  let fallbackReason: string | undefined;
+  if (!options.forceArm) {
+    try {
+      const rows = await queryResourceGraph(clients, options.subscriptionIds, options.signal);
+      return { subscriptions: buildInventory(options.subscriptionIds, rows), path: 'resource-graph', requestCount: clients.requestCount - startCount, incomplete: [] };
+    } catch (error) {
+      throwIfFatal(error, clients.endpoint);
+      fallbackReason = `Resource Graph ${statusOf(error) !== undefined ? `answered ${statusOf(error)}` : 'failed'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+    }
+  }
+  const { rows, incomplete } = await listThroughArm(clients, options);
+  return { subscriptions: buildInventory(options.subscriptionIds, rows), path: 'arm', requestCount: clients.requestCount - startCount, fallbackReason, incomplete };
+}
+
+async function queryResourceGraph(clients: AzureClients, subscriptions: string[], signal: AbortSignal | undefined): Promise<InventoryRow[]> {
+  const graph = await clients.resourceGraph();
+  const rows: InventoryRow[] = [];
+  let skipToken: string | undefined;
+  do {
+    const page = await graph.resources(
+      { subscriptions, query: INVENTORY_QUERY, options: { top: GRAPH_PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) } },
+      { abortSignal: signal },
+    );
+    if (!Array.isArray(page.data)) throw new Error('Resource Graph returned data that is not a list of rows');
+    rows.push(...(page.data as InventoryRow[]));
+    skipToken = page.skipToken;
+  } while (skipToken);
+  return rows;
+}
+
+async function listThroughArm(clients: AzureClients, options: LoadInventoryOptions): Promise<{ rows: InventoryRow[]; incomplete: Finding[] }> {
+  const rows: InventoryRow[] = [];
+  const incomplete: Finding[] = [];
+  const queue = [...options.subscriptionIds];
+  const signal = options.signal ?? new AbortController().signal;
+  const worker = async () => {
+    for (let subscriptionId = queue.shift(); subscriptionId !== undefined; subscriptionId = queue.shift()) {
+      const forSubscription = clients.forSubscription(subscriptionId);
+      const reads = [listBastionHosts(subscriptionId), listVirtualNetworks(subscriptionId), listNetworkInterfaces(subscriptionId), listVirtualMachines(subscriptionId, true, 'the power state of VMs')];
+      await Promise.all(reads.map(async (read) => {
+        try {
+          rows.push(...(await read.run(forSubscription, signal)).map((raw) => ({ ...raw, subscriptionId })));
+        } catch (error) {
+          if (isAbortError(error)) throw error;
+          incomplete.push(readFailureFinding(error, { ...read.target, layer: 'host', decides: 'the inventory of this subscription' }, clients.endpoint));
+        }
+      }));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
+  return { rows, incomplete };
+}

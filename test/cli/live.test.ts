@@ -1,0 +1,119 @@
+// End-to-end: `bastion-doctor diagnose --subscription` as a user runs it, the built dist/cli.js
+// reading through the real Azure SDK from the local TLS fake ARM. The child process loads the
+// same network guard as the tests, so it too can reach nothing but 127.0.0.1.
+import { after, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SUBSCRIPTION_ID } from '../support/arm';
+import { TEST_TOKEN } from '../support/fakeArm/harness';
+import { FakeArm } from '../support/fakeArm/server';
+import { hubAndSpoke, rulesWithoutGatewayManager } from '../integration/scenarios';
+
+const CLI = resolve('dist/cli.js');
+const GUARD = resolve('test/support/network-guard.mjs');
+const fake = new FakeArm();
+const dir = mkdtempSync(join(tmpdir(), 'cli-live-'));
+const caFile = join(dir, 'ca.pem');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Asynchronous, so the fake ARM in this process can answer while the CLI waits. */
+function cli(args: string[], token = TEST_TOKEN): Promise<Run> {
+  const env = { ...process.env, NO_COLOR: '1', BASTION_DOCTOR_TEST: '1', BASTION_DOCTOR_TEST_TOKEN: token, BASTION_DOCTOR_TEST_CA: caFile };
+  const child = spawn(process.execPath, ['--import', GUARD, CLI, ...args], { cwd: dir, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((done) => child.on('close', (status) => done({ status, stdout, stderr })));
+}
+
+const live = (...extra: string[]) => ['diagnose', '--subscription', SUBSCRIPTION_ID, '--arm-endpoint', fake.url, ...extra];
+const rulesOf = (json: string) => new Set((JSON.parse(json) as { findings: { rule: string }[] }).findings.map((f) => f.rule));
+
+before(async () => {
+  await fake.start();
+  fake.acceptedToken = TEST_TOKEN;
+  writeFileSync(caFile, fake.certificate);
+});
+beforeEach(() => {
+  fake.clearFaults();
+  fake.put(...hubAndSpoke({ bastionRules: rulesWithoutGatewayManager() }).resources);
+});
+after(async () => {
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('bastion-doctor diagnose --subscription', () => {
+  it('finds the missing GatewayManager rule live, and the saved snapshot diagnoses the same offline', async () => {
+    const run = await cli(live('--bastion', 'bas-contoso-hub', '--vm', 'vm-app-01', '--format', 'json', '--save-snapshot', 'snap.json'));
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: { rule: string; flow?: string }[]; isDemo: boolean };
+    assert.equal(report.isDemo, false);
+    assert.ok(report.findings.some((f) => f.rule === 'bastion-nsg-missing-rule' && f.flow === 'in-gatewaymanager-443'), run.stdout);
+
+    const snapshot = JSON.parse(readFileSync(join(dir, 'snap.json'), 'utf8')) as { type: string }[];
+    assert.ok(snapshot.some((r) => r.type === 'Microsoft.Network/bastionHosts'));
+    const offline = await cli(['diagnose', '--snapshot', 'snap.json', '--bastion', 'bas-contoso-hub', '--vm', 'vm-app-01', '--format', 'json']);
+    assert.equal(offline.status, 1, offline.stderr);
+    const liveRules = [...rulesOf(run.stdout)].filter((r) => r !== 'check-incomplete');
+    assert.deepEqual([...rulesOf(offline.stdout)].filter((r) => r !== 'check-incomplete').sort(), liveRules.sort());
+  });
+
+  it('names the missing permission when an NSG read is forbidden, and still reports the rest', async () => {
+    fake.inject({ path: 'networkSecurityGroups/nsg-bastion', status: 403 });
+    const run = await cli(live('--bastion', 'bas-contoso-hub', '--vm', 'vm-app-01', '--format', 'json'));
+    const report = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
+    const forbidden = report.findings.find((f) => f.rule === 'check-incomplete' && f.message.includes('Microsoft.Network/networkSecurityGroups/read'));
+    assert.ok(forbidden, run.stdout);
+    assert.match(forbidden.message, /nsg-bastion/);
+  });
+
+  it('says which resource is gone when the VM no longer exists', async () => {
+    fake.inject({ path: 'virtualMachines/vm-app-01', status: 404 });
+    const run = await cli(live('--bastion', 'bas-contoso-hub', '--vm', '/subscriptions/' + SUBSCRIPTION_ID + '/resourceGroups/rg-contoso-spoke/providers/Microsoft.Compute/virtualMachines/vm-app-01'));
+    assert.match(run.stdout + run.stderr, /vm-app-01/);
+    assert.match(run.stdout + run.stderr, /not found|no longer exists|does not exist/i);
+  });
+
+  it('asks to sign in again when Azure refuses the token (401)', async () => {
+    const run = await cli(live('--bastion', 'bas-contoso-hub'), 'an-expired-token');
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /az login/);
+    assert.doesNotMatch(run.stderr + run.stdout, /an-expired-token/, 'the token never shows');
+  });
+
+  it('says plainly when Resource Manager cannot be reached', async () => {
+    const closed = createServer();
+    await new Promise<void>((ready) => closed.listen(0, '127.0.0.1', ready));
+    const { port } = closed.address() as { port: number };
+    await new Promise<void>((done) => closed.close(() => done()));
+    const run = await cli(['diagnose', '--subscription', SUBSCRIPTION_ID, '--arm-endpoint', `https://127.0.0.1:${port}`, '--bastion', 'bas-contoso-hub']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /cannot reach https:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  const usage: [string, string[], RegExp][] = [
+    ['--subscription without --bastion', ['diagnose', '--subscription', SUBSCRIPTION_ID], /--bastion/],
+    ['a subscription that is not a GUID', ['diagnose', '--subscription', 'contoso', '--bastion', 'x'], /GUID/],
+    ['--deep on the demo', ['diagnose', '--demo', '--deep'], /--deep works only with --subscription/],
+    ['--arm-endpoint over http', ['diagnose', '--subscription', SUBSCRIPTION_ID, '--bastion', 'x', '--arm-endpoint', 'http://127.0.0.1:1'], /https URL/],
+    ['two sources', ['diagnose', '--demo', '--subscription', SUBSCRIPTION_ID], /not --demo and --subscription|one of/],
+  ];
+  for (const [name, args, message] of usage) {
+    it(`exits 2 on ${name}`, async () => {
+      const run = await cli(args);
+      assert.equal(run.status, 2, run.stdout);
+      assert.match(run.stderr, message);
+    });
+  }
+});
