@@ -8,6 +8,7 @@ import type { Origin, Topology } from '../core/model';
 import { idKey } from '../core/resourceId';
 import { applySeverityOverrides, type SeverityOverrides } from '../core/severity';
 import { armTemplateSource } from './arm';
+import { bicepSource } from './bicep';
 import { elementsOf } from './topologyElements';
 import type { ParseDiagnostic, TemplateDocument, TemplateSource, TemplateTopology } from './source';
 import { isSuppressed } from './suppression';
@@ -18,6 +19,8 @@ export interface LintOptions {
   severityOverrides?: SeverityOverrides;
   /** Template formats to recognise; default: every registered one. */
   sources?: readonly TemplateSource[];
+  /** Lint only these paths; the other documents are read as their siblings (the editor lints one file). */
+  only?: readonly string[];
   /** Clock for report.generatedAt (tests pin it). */
   now?: () => Date;
 }
@@ -36,7 +39,7 @@ export interface LintResult {
   files: LintedFile[];
 }
 
-const registeredSources: TemplateSource[] = [armTemplateSource];
+const registeredSources: TemplateSource[] = [armTemplateSource, bicepSource];
 
 /** Bicep and Terraform sources add themselves here. */
 export function registerTemplateSource(source: TemplateSource): void {
@@ -48,7 +51,7 @@ export function lintDocuments(docs: readonly TemplateDocument[], options: LintOp
   const files: LintedFile[] = [];
   const reports: DiagnosisReport[] = [];
   for (const doc of docs) {
-    if (sources.some((s) => s.isCompanion?.(doc.path, doc.text))) {
+    if (sources.some((s) => s.isCompanion?.(doc.path, doc.text)) || (options.only && !options.only.includes(doc.path))) {
       files.push({ path: doc.path, kind: 'companion' });
       continue;
     }
@@ -58,7 +61,7 @@ export function lintDocuments(docs: readonly TemplateDocument[], options: LintOp
       continue;
     }
     files.push({ path: doc.path, kind: 'linted', source: source.id });
-    reports.push(lintOne(doc, source, siblingsOf(doc, docs), docs));
+    reports.push(lintOne(doc, source, siblingsOf(doc, docs, source), docs));
   }
   const findings = reports.flatMap((r) => r.findings);
   return {
@@ -73,7 +76,8 @@ export function lintDocuments(docs: readonly TemplateDocument[], options: LintOp
   };
 }
 
-function siblingsOf(doc: TemplateDocument, docs: readonly TemplateDocument[]): TemplateDocument[] {
+function siblingsOf(doc: TemplateDocument, docs: readonly TemplateDocument[], source: TemplateSource): TemplateDocument[] {
+  if (source.siblingScope === 'all') return docs.filter((other) => other !== doc);
   const folder = dirname(normalize(doc.path));
   return docs.filter((other) => other !== doc && dirname(normalize(other.path)) === folder);
 }
@@ -106,6 +110,8 @@ function lintOne(doc: TemplateDocument, source: TemplateSource, siblings: readon
 function belongsTo(finding: Finding, doc: TemplateDocument, source: TemplateSource, all: readonly TemplateDocument[]): boolean {
   const origin = finding.resource.origin;
   if (origin?.kind !== 'file' || normalize(origin.file) === normalize(doc.path)) return true;
+  // A Bicep module read through its caller knows what it is attached to; linted alone it does not.
+  if (source.siblingScope === 'all') return true;
   return !all.some((other) => normalize(other.path) === normalize(origin.file) && source.matches(other.path, other.text));
 }
 

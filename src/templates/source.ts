@@ -34,6 +34,10 @@ export interface TemplateSource {
   matches(path: string, text: string): boolean;
   /** Files read only as input to another file (ARM parameters files); never linted on their own. */
   isCompanion?(path: string, text: string): boolean;
-  /** `siblings`: the other files in the same folder (parameters files, other modules). */
+  /**
+   * Which other documents `toTopology` sees: the files in the same folder (the default: parameters
+   * files, a Terraform module), or every document of the run (Bicep modules live in subfolders).
+   */
+  siblingScope?: 'folder' | 'all';
   toTopology(doc: TemplateDocument, siblings: readonly TemplateDocument[]): TemplateTopology;
 }

@@ -18,6 +18,8 @@ export function isSuppressed(finding: Finding, suppressions: readonly TemplateSu
       if (id === owner || id.startsWith(`${owner}/`)) return true;
     }
     const origin = finding.resource.origin;
-    return origin?.kind === 'file' && origin.file === suppression.file && contains(suppression.range, origin.range);
+    // An element is silenced by where it starts: `disable-next-line` names the line a block opens on.
+    const start = origin?.kind === 'file' ? { start: origin.range.start, end: origin.range.start } : undefined;
+    return origin?.kind === 'file' && origin.file === suppression.file && start !== undefined && contains(suppression.range, start);
   });
 }

@@ -1,0 +1,114 @@
+// An evaluated resource instance → ARM-shaped JSON with the origins of its inline children and
+// associations, and every value it could not resolve.
+import type { Origin, UnresolvedField } from '../../../core/model';
+import type { UnresolvedAt } from '../../arm/armJson';
+import { assignInlineIds, type InlineChild, unresolvedByElement } from '../../arm/inlineChildren';
+import type { ValueOrigins } from './origins';
+import type { EmittedResource } from './session';
+import { isPlainObject, isUnresolved, type ResourceIdentity, type TemplateValue } from './values';
+
+const INLINE_CHILD_ARRAYS = ['securityRules', 'subnets', 'routes', 'virtualNetworkPeerings'] as const;
+/** Keys that steer the deployment rather than describe the resource. */
+const DEPLOYMENT_KEYS = new Set(['name', 'parent', 'scope', 'dependson']);
+const ASSOCIATED_TYPES = new Set(['microsoft.network/virtualnetworks/subnets', 'microsoft.network/networkinterfaces']);
+
+export interface EmitInput {
+  identity: ResourceIdentity;
+  body: TemplateValue;
+  origin: Origin;
+  conditions: UnresolvedField[];
+}
+
+export function emitResource(input: EmitInput, origins: ValueOrigins): EmittedResource {
+  const { id, name, type, apiVersion } = input.identity;
+  const described: { [key: string]: TemplateValue } = {};
+  if (isPlainObject(input.body)) {
+    for (const [key, value] of Object.entries(input.body)) if (!DEPLOYMENT_KEYS.has(key.toLowerCase())) described[key] = value;
+  }
+  const unresolvedAt: UnresolvedAt[] = [];
+  const json = toJson(described, '', unresolvedAt) as Record<string, unknown>;
+  const children = inlineChildren(described.properties, id, origins);
+  assignInlineIds(json, children);
+  const unresolved = unresolvedByElement(id, unresolvedAt, children);
+  const own = [...input.conditions, ...(unresolved.get(id) ?? [])];
+  const ruleUnresolved = children.some((c) => c.path.startsWith('properties.securityRules[') && unresolved.has(c.id));
+  // A rule whose priority or ports are unknown makes every verdict on the NSG a guess.
+  if (ruleUnresolved) own.push({ field: 'securityRules', reason: 'a security rule has values the template does not decide' });
+  if (own.length > 0) unresolved.set(id, own);
+  return {
+    id,
+    json: { id, name: name.split('/').pop() ?? name, type, ...(apiVersion ? { apiVersion } : {}), ...json },
+    origin: input.origin,
+    childOrigins: new Map(children.flatMap((c) => (c.origin ? [[c.id, c.origin] as const] : []))),
+    unresolved,
+    associations: associationsOf(id, type, described.properties, children, origins),
+  };
+}
+
+interface OriginChild extends InlineChild {
+  origin?: Origin;
+  value: TemplateValue;
+}
+
+function inlineChildren(properties: TemplateValue | undefined, resourceId: string, origins: ValueOrigins): OriginChild[] {
+  if (!isPlainObject(properties)) return [];
+  const children: OriginChild[] = [];
+  for (const key of INLINE_CHILD_ARRAYS) {
+    const items = properties[key];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, index) => {
+      const name = isPlainObject(item) ? item.name : undefined;
+      if (typeof name !== 'string') return;
+      children.push({ path: `properties.${key}[${index}]`, id: `${resourceId}/${key}/${name}`, origin: origins.originOf(item), value: item });
+    });
+  }
+  return children;
+}
+
+function associationOf(properties: TemplateValue | undefined, origins: ValueOrigins): { networkSecurityGroup?: Origin; routeTable?: Origin } {
+  if (!isPlainObject(properties)) return {};
+  const association: { networkSecurityGroup?: Origin; routeTable?: Origin } = {};
+  const nsg = origins.propertyOrigin(properties, 'networkSecurityGroup');
+  const routeTable = origins.propertyOrigin(properties, 'routeTable');
+  if (nsg) association.networkSecurityGroup = nsg;
+  if (routeTable) association.routeTable = routeTable;
+  return association;
+}
+
+function associationsOf(
+  id: string,
+  type: string,
+  properties: TemplateValue | undefined,
+  children: readonly OriginChild[],
+  origins: ValueOrigins,
+): EmittedResource['associations'] {
+  const associations: EmittedResource['associations'] = new Map();
+  if (ASSOCIATED_TYPES.has(type.toLowerCase())) associations.set(id, associationOf(properties, origins));
+  for (const child of children) {
+    if (!child.path.startsWith('properties.subnets[') || !isPlainObject(child.value)) continue;
+    associations.set(child.id, associationOf(child.value.properties, origins));
+  }
+  return associations;
+}
+
+/**
+ * Plain JSON with every unresolved value noted by path. Only ids and names keep an unresolved
+ * value's symbol (so references built from the same unknown still match); anywhere else the value
+ * is left out, so no check reads a placeholder as a SKU, prefix or port.
+ */
+function toJson(value: TemplateValue, path: string, sink: UnresolvedAt[], key = ''): unknown {
+  if (isUnresolved(value)) {
+    sink.push({ path, reasons: value.reasons });
+    return key === 'id' || (key === 'name' && path !== 'sku.name') ? value.symbol : undefined;
+  }
+  if (Array.isArray(value)) return value.map((item, i) => toJson(item, `${path}[${i}]`, sink) ?? null);
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [name, item] of Object.entries(value)) {
+      const converted = toJson(item, path === '' ? name : `${path}.${name}`, sink, name);
+      if (converted !== undefined) out[name] = converted;
+    }
+    return out;
+  }
+  return value;
+}
