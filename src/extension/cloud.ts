@@ -1,0 +1,60 @@
+// The Azure cloud VS Code's Microsoft sign-in is configured for (the built-in authentication
+// extension's `microsoft-sovereign-cloud.*` settings), and what follows from it: the auth
+// provider, Resource Manager endpoint, token scopes and portal address.
+
+export interface AzureCloud {
+  name: 'AzureCloud' | 'ChinaCloud' | 'USGovernment' | 'custom';
+  /** 'microsoft' for public Azure, 'microsoft-sovereign-cloud' for every other cloud. */
+  authProviderId: 'microsoft' | 'microsoft-sovereign-cloud';
+  /** Without a trailing slash. */
+  resourceManagerEndpoint: string;
+  /** Without a trailing slash. */
+  portalUrl: string;
+}
+
+const CLOUDS: Record<'AzureCloud' | 'ChinaCloud' | 'USGovernment', AzureCloud> = {
+  AzureCloud: { name: 'AzureCloud', authProviderId: 'microsoft', resourceManagerEndpoint: 'https://management.azure.com', portalUrl: 'https://portal.azure.com' },
+  ChinaCloud: { name: 'ChinaCloud', authProviderId: 'microsoft-sovereign-cloud', resourceManagerEndpoint: 'https://management.chinacloudapi.cn', portalUrl: 'https://portal.azure.cn' },
+  USGovernment: { name: 'USGovernment', authProviderId: 'microsoft-sovereign-cloud', resourceManagerEndpoint: 'https://management.usgovcloudapi.net', portalUrl: 'https://portal.azure.us' },
+};
+
+/** The custom-cloud setting as the authentication extension defines it (only the fields used here). */
+export interface CustomCloudSetting {
+  resourceManagerEndpointUrl?: string;
+  portalUrl?: string;
+}
+
+export type CloudResult = { ok: true; cloud: AzureCloud } | { ok: false; message: string };
+
+/** `environment` and `customEnvironment` of the `microsoft-sovereign-cloud` section. */
+export function cloudFromSettings(environment: string | undefined, custom: CustomCloudSetting | undefined): CloudResult {
+  if (environment === undefined || environment === '' || environment === 'AzureCloud') return { ok: true, cloud: CLOUDS.AzureCloud };
+  if (environment === 'ChinaCloud' || environment === 'USGovernment') return { ok: true, cloud: CLOUDS[environment] };
+  if (environment === 'custom') {
+    if (!custom?.resourceManagerEndpointUrl || !custom.portalUrl) {
+      return { ok: false, message: 'The custom cloud is not configured: set microsoft-sovereign-cloud.customEnvironment with resourceManagerEndpointUrl and portalUrl.' };
+    }
+    return {
+      ok: true,
+      cloud: { name: 'custom', authProviderId: 'microsoft-sovereign-cloud', resourceManagerEndpoint: trimSlash(custom.resourceManagerEndpointUrl), portalUrl: trimSlash(custom.portalUrl) },
+    };
+  }
+  return { ok: false, message: `Unknown cloud "${environment}" in microsoft-sovereign-cloud.environment (expected ChinaCloud, USGovernment or custom).` };
+}
+
+/** Scopes for vscode.authentication.getSession, as @microsoft/vscode-azext-azureauth forms them. */
+export function sessionScopes(cloud: AzureCloud, tenantId?: string): string[] {
+  const scopes = [`${cloud.resourceManagerEndpoint}/.default`];
+  if (tenantId) scopes.push(`VSCODE_TENANT:${tenantId}`);
+  return scopes;
+}
+
+/** `https://portal.azure.com/#@<tenant>/resource<id>`; without a tenant the portal uses the default directory. */
+export function portalResourceUrl(cloud: AzureCloud, resourceId: string, tenantId?: string): string {
+  const id = resourceId.startsWith('/') ? resourceId : `/${resourceId}`;
+  return `${cloud.portalUrl}/#${tenantId ? `@${tenantId}` : ''}/resource${id}`;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

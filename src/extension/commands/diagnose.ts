@@ -1,0 +1,58 @@
+// Diagnose Bastion: from a tree node, or from the palette through quick picks (host then VM, or
+// VM first with the host that reaches it). Demo and snapshot topologies are diagnosed as they
+// are; live ones are read fresh from ARM first, with delayed, cancellable progress.
+import * as vscode from 'vscode';
+import { diagnose, SelectionError } from '../../core/diagnose';
+import { hasErrors } from '../../core/findings';
+import type { App } from '../app';
+import { isCancellation, reportError } from '../log';
+import { withDelayedProgress } from '../progress';
+import { customPort } from '../settings';
+import type { DiagnosisSelection } from '../sources/source';
+import { isResourceNode } from '../tree/hostNodes';
+import { pickSelection } from './pickTarget';
+
+/** Deep checks src/azure offers (effective routes, IP flow verify, audit logs); none yet. */
+const DEEP_CHECKS: readonly string[] = [];
+
+export async function diagnoseCommand(app: App, node: unknown, deep: boolean): Promise<void> {
+  const selection = isResourceNode(node) ? node.selection : await pickSelection(app);
+  if (!selection) return;
+  if (deep && DEEP_CHECKS.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No deep checks (effective routes, IP flow verify, Bastion audit logs) are available in this version; running the standard diagnosis.'));
+  }
+  try {
+    await runDiagnosis(app, selection);
+  } catch (error) {
+    if (isCancellation(error)) return;
+    if (error instanceof SelectionError) {
+      void vscode.window.showWarningMessage(error.message);
+      return;
+    }
+    reportError(app.log, vscode.l10n.t('Diagnosis failed'), error);
+  }
+}
+
+export async function runDiagnosis(app: App, selection: DiagnosisSelection): Promise<void> {
+  const options = { bastion: selection.bastionHostId, vm: selection.virtualMachineId, customPort: customPort() };
+  if (selection.source.kind === 'live') {
+    const subscription = selection.subscription;
+    if (!subscription) throw new Error('the subscription of this Bastion host is not known; refresh the tree');
+    const { topology, read } = await withDelayedProgress(vscode.l10n.t('Reading the Bastion configuration from Azure…'), (signal) =>
+      app.live.readForDiagnosis(subscription, selection.bastionHostId, selection.virtualMachineId, signal));
+    const report = diagnose(topology, options);
+    report.findings.unshift(...read.incomplete);
+    app.diagnosis.set({ rawReport: report, topology, sourceKind: 'live', rawResources: read.resources });
+  } else {
+    const report = diagnose(selection.topology, options);
+    app.diagnosis.set({ rawReport: report, topology: selection.topology, sourceKind: selection.source.kind });
+  }
+  await vscode.commands.executeCommand('bastionDoctor.diagnosis.focus');
+  const report = app.diagnosis.report;
+  if (report) {
+    const summary = hasErrors(report.findings)
+      ? vscode.l10n.t('Bastion Doctor found {0} problem(s).', report.findings.filter((f) => f.severity === 'error').length)
+      : vscode.l10n.t('Bastion Doctor found no blocking problem.');
+    app.log.info(`${summary} (${report.sourceLabel})`);
+  }
+}

@@ -1,0 +1,84 @@
+// The code action trio on each diagnostic (fix, disable for this line, documentation), the
+// copy-snippet actions, and source.fixAll.bastionDoctor.
+import * as vscode from 'vscode';
+import { CATALOG, isRuleId } from '../../core/catalog';
+import type { Finding } from '../../core/findings';
+import { disableEdits, editableFixes, fixAllEdits, lintFile, type FileTextEdit } from '../../templates/edits';
+import { severityOverrides } from '../settings';
+import { DIAGNOSTIC_SOURCE, ruleOf, toRange, uriOfPath } from './diagnostics';
+import type { LintedDocument, TemplateLinter } from './templateLinter';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('bastionDoctor');
+export const COPY_TEXT_COMMAND = 'bastionDoctor.internal.copyText';
+const SHOW_DOCUMENTATION_COMMAND = 'bastionDoctor.showRuleDocumentation';
+
+export class TemplateCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
+
+  constructor(private readonly linter: TemplateLinter) {}
+
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const linted = this.linter.resultFor(document) ?? (await this.linter.lint(document));
+    if (!linted) return [];
+    if (context.only && FIX_ALL_KIND.contains(context.only)) return fixAllAction(linted);
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
+    return context.diagnostics
+      .filter((d) => d.source === DIAGNOSTIC_SOURCE)
+      .flatMap((diagnostic) => {
+        const finding = findingOf(linted, diagnostic);
+        return finding ? actionsFor(finding, diagnostic, linted) : [];
+      });
+  }
+}
+
+function findingOf(linted: LintedDocument, diagnostic: vscode.Diagnostic): Finding | undefined {
+  const index = linted.diagnostics.findIndex((d) => d.range.isEqual(diagnostic.range) && d.message === diagnostic.message && ruleOf(d) === ruleOf(diagnostic));
+  return index >= 0 ? linted.findings[index] : undefined;
+}
+
+function workspaceEdit(edits: readonly FileTextEdit[], near: vscode.Uri): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const change of edits) edit.replace(uriOfPath(change.file, near), toRange(change.range), change.newText);
+  return edit;
+}
+
+function actionsFor(finding: Finding, diagnostic: vscode.Diagnostic, linted: LintedDocument): vscode.CodeAction[] {
+  const actions: vscode.CodeAction[] = [];
+  editableFixes(finding, linted.documents, linted.format).forEach(({ fix, edits }, i) => {
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    action.edit = workspaceEdit(edits, linted.uri);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = i === 0;
+    actions.push(action);
+  });
+  const disable = disableEdits(finding, linted.documents, linted.format);
+  if (disable) {
+    const action = new vscode.CodeAction(`Disable ${finding.rule} for this line`, vscode.CodeActionKind.QuickFix);
+    action.edit = workspaceEdit(disable, linted.uri);
+    action.diagnostics = [diagnostic];
+    actions.push(action);
+  }
+  if (isRuleId(finding.rule)) {
+    const action = new vscode.CodeAction(`Show documentation for ${finding.rule}`, vscode.CodeActionKind.QuickFix);
+    action.command = { title: action.title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [finding.rule], tooltip: CATALOG[finding.rule].title };
+    actions.push(action);
+  }
+  const snippets = finding.fixes[0]?.snippets;
+  for (const [language, label] of [['azcli', 'az CLI'], ['powershell', 'PowerShell']] as const) {
+    const text = snippets?.[language];
+    if (!text) continue;
+    const action = new vscode.CodeAction(`Copy ${label} fix`, vscode.CodeActionKind.QuickFix);
+    action.command = { title: action.title, command: COPY_TEXT_COMMAND, arguments: [text, `${label} fix for ${finding.rule}`] };
+    actions.push(action);
+  }
+  return actions;
+}
+
+function fixAllAction(linted: LintedDocument): vscode.CodeAction[] {
+  const lint = (documents: readonly { path: string; text: string }[]) => lintFile(documents[0], documents.slice(1), { severityOverrides: severityOverrides() });
+  const edits = fixAllEdits(linted.documents, linted.format, lint);
+  if (edits.length === 0) return [];
+  const action = new vscode.CodeAction('Fix all Bastion Doctor problems', FIX_ALL_KIND);
+  action.edit = workspaceEdit(edits, linted.uri);
+  return [action];
+}

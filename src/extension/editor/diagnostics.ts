@@ -1,0 +1,50 @@
+// A finding as a Problems-panel diagnostic: rule id with its documentation link, related places.
+import * as vscode from 'vscode';
+import { isRuleId, ruleDocUrl } from '../../core/catalog';
+import type { Finding, Severity } from '../../core/findings';
+import type { SourceRange } from '../../core/model';
+
+export const DIAGNOSTIC_SOURCE = 'Bastion Doctor';
+
+const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export function toRange(range: SourceRange): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+/** Underlines the first line of the element, not the whole (often 100-line) resource. */
+function anchorOf(finding: Finding, document: vscode.TextDocument): vscode.Range {
+  const origin = finding.resource.origin;
+  if (origin?.kind !== 'file') return new vscode.Range(0, 0, 0, 0);
+  const start = document.validatePosition(new vscode.Position(origin.range.start.line, origin.range.start.character));
+  const lineEnd = document.lineAt(start.line).range.end;
+  const end = origin.range.end.line === start.line ? document.validatePosition(toRange(origin.range).end) : lineEnd;
+  return new vscode.Range(start, end.isBefore(start) ? start : end);
+}
+
+export function toDiagnostic(finding: Finding, document: vscode.TextDocument): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(anchorOf(finding, document), finding.message, SEVERITIES[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = isRuleId(finding.rule) ? { value: finding.rule, target: vscode.Uri.parse(ruleDocUrl(finding.rule)) } : finding.rule;
+  diagnostic.relatedInformation = (finding.related ?? []).flatMap((related) =>
+    related.origin.kind === 'file'
+      ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOfPath(related.origin.file, document.uri), toRange(related.origin.range)), related.message)]
+      : [],
+  );
+  return diagnostic;
+}
+
+export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
+}
+
+/** Paths in findings are the fsPath (file scheme) or the URI string (others) the linter was given. */
+export function uriOfPath(path: string, near: vscode.Uri): vscode.Uri {
+  if (near.scheme !== 'file' && path === near.toString()) return near;
+  return /^[a-z][a-z0-9+.-]+:/i.test(path) && !/^[a-z]:[\\/]/i.test(path) ? vscode.Uri.parse(path) : vscode.Uri.file(path);
+}

@@ -1,0 +1,83 @@
+// Template linting in the editor: diagnostics on open, change and save, code actions, the status
+// bar item and "Lint Workspace". The logic lives in src/templates; this wires it to VS Code.
+import * as vscode from 'vscode';
+import type { Finding } from '../../core/findings';
+import { templateFormatOf } from '../../templates/edits';
+import { COPY_TEXT_COMMAND, TemplateCodeActions } from './codeActions';
+import { findingsSummary, registerStatusBar } from './statusBar';
+import { documentPath, readText } from './templateFiles';
+import { formatOfDocument, TemplateLinter } from './templateLinter';
+
+const WORKSPACE_TEMPLATES = '**/*.{json,jsonc,bicep,tf}';
+const NOT_TEMPLATES = '{**/node_modules/**,**/.git/**,**/.terraform/**}';
+
+let activeLinter: TemplateLinter | undefined;
+
+export function registerTemplateLinting(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+  const linter = new TemplateLinter(log);
+  activeLinter = linter;
+  const scheduleIfTemplate = (document: vscode.TextDocument) => {
+    if (formatOfDocument(document)) linter.schedule(document);
+  };
+  context.subscriptions.push(
+    linter,
+    { dispose: () => (activeLinter = activeLinter === linter ? undefined : activeLinter) },
+    vscode.languages.registerCodeActionsProvider(
+      [{ pattern: '**/*.{json,jsonc,bicep,tf}' }, { language: 'arm-template' }, { language: 'bicep' }, { language: 'terraform' }],
+      new TemplateCodeActions(linter),
+      TemplateCodeActions.metadata,
+    ),
+    vscode.commands.registerCommand(COPY_TEXT_COMMAND, async (text: unknown, label: unknown) => {
+      if (typeof text !== 'string') return;
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.showInformationMessage(`Copied ${typeof label === 'string' ? label : 'the fix'} to the clipboard.`);
+    }),
+    vscode.workspace.onDidOpenTextDocument(scheduleIfTemplate),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0) scheduleIfTemplate(event.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument(scheduleIfTemplate),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      // Keep what Lint Workspace found for files on disk; drop results of unsaved scratch buffers.
+      if (document.uri.scheme === 'untitled') linter.forget(document.uri);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('bastionDoctor.rules') || event.affectsConfiguration('bastionDoctor.lint')) {
+        vscode.workspace.textDocuments.forEach(scheduleIfTemplate);
+      }
+    }),
+    registerStatusBar(linter),
+  );
+  vscode.workspace.textDocuments.forEach(scheduleIfTemplate);
+}
+
+export async function lintWorkspace(log: vscode.LogOutputChannel): Promise<void> {
+  const linter = activeLinter;
+  if (!linter) return;
+  const uris = await vscode.workspace.findFiles(WORKSPACE_TEMPLATES, NOT_TEMPLATES);
+  const totals = { templates: 0, findings: [] as Finding[] };
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Bastion Doctor: linting templates', cancellable: true },
+    async (progress, token) => {
+      for (const uri of uris) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+        try {
+          const text = await readText(uri);
+          if (!templateFormatOf(documentPath(uri), text)) continue;
+          const document = await vscode.workspace.openTextDocument(uri);
+          const result = await linter.lint(document);
+          if (!result) continue;
+          totals.templates++;
+          totals.findings.push(...result.findings);
+        } catch (error) {
+          log.warn(`Lint Workspace could not read ${uri.toString()}`, error);
+        }
+      }
+    },
+  );
+  const summary = `Bastion Doctor linted ${totals.templates} template${totals.templates === 1 ? '' : 's'}: ${findingsSummary(totals.findings)}.`;
+  log.info(summary);
+  const choice = await vscode.window.showInformationMessage(summary, ...(totals.findings.length > 0 ? ['Show Problems'] : []));
+  if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+}

@@ -1,0 +1,104 @@
+// Lints template documents off the keystroke: per-document debounce, stale runs dropped, results
+// kept per document for the code actions and the status bar.
+import * as vscode from 'vscode';
+import type { Finding } from '../../core/findings';
+import { lintFile, templateFormatOf, type TemplateFormat } from '../../templates/edits';
+import type { TemplateDocument } from '../../templates/source';
+import { prepareTemplateSources } from '../../templates/sources';
+import { severityOverrides } from '../settings';
+import { toDiagnostic } from './diagnostics';
+import { documentPath, siblingsOf } from './templateFiles';
+
+const ARM_LANGUAGES = new Set(['json', 'jsonc', 'arm-template']);
+
+export interface LintedDocument {
+  uri: vscode.Uri;
+  version: number;
+  format: TemplateFormat;
+  /** The target first, then the siblings it was linted with (edits are computed against these). */
+  documents: TemplateDocument[];
+  findings: Finding[];
+  diagnostics: vscode.Diagnostic[];
+}
+
+export function formatOfDocument(document: vscode.TextDocument): TemplateFormat | undefined {
+  const path = documentPath(document.uri);
+  if (document.languageId === 'bicep' || /\.bicep$/i.test(path)) return 'bicep';
+  if (/\.tf$/i.test(path)) return 'terraform';
+  if (!ARM_LANGUAGES.has(document.languageId)) return undefined;
+  return templateFormatOf(/\.jsonc?$/i.test(path) ? path : `${path}.json`, document.getText(new vscode.Range(0, 0, 40, 0)));
+}
+
+export class TemplateLinter implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('bastionDoctor');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generations = new Map<string, number>();
+  private readonly results = new Map<string, LintedDocument>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidLint = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  resultFor(document: vscode.TextDocument): LintedDocument | undefined {
+    const result = this.results.get(document.uri.toString());
+    return result?.version === document.version ? result : undefined;
+  }
+
+  /** Lints after the configured pause; typing again before then restarts the wait. */
+  schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    const delay = vscode.workspace.getConfiguration('bastionDoctor.lint').get<number>('debounceMs') ?? 400;
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.lint(document);
+    }, Math.max(0, delay)));
+  }
+
+  async lint(document: vscode.TextDocument): Promise<LintedDocument | undefined> {
+    const key = document.uri.toString();
+    const format = formatOfDocument(document);
+    if (!format || !isEnabled(document.uri)) {
+      this.forget(document.uri);
+      return undefined;
+    }
+    const generation = this.generations.get(key) ?? 0;
+    const version = document.version;
+    try {
+      await prepareTemplateSources();
+      const siblings = await siblingsOf(document.uri, format);
+      if ((this.generations.get(key) ?? 0) !== generation || document.version !== version || document.isClosed) return undefined;
+      const target = { path: documentPath(document.uri), text: document.getText() };
+      const findings = lintFile(target, siblings, { severityOverrides: severityOverrides() });
+      const diagnostics = findings.map((f) => toDiagnostic(f, document));
+      const result: LintedDocument = { uri: document.uri, version, format, documents: [target, ...siblings], findings, diagnostics };
+      this.results.set(key, result);
+      this.collection.set(document.uri, diagnostics);
+      this.changed.fire(document.uri);
+      return result;
+    } catch (error) {
+      this.log.error(`Linting ${document.uri.toString()} failed`, error);
+      return undefined;
+    }
+  }
+
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.collection.delete(uri);
+    this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.collection.dispose();
+    this.changed.dispose();
+  }
+}
+
+function isEnabled(uri: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('bastionDoctor.lint', uri).get<boolean>('enable') !== false;
+}

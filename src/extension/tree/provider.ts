@@ -1,0 +1,192 @@
+// The Bastion Hosts tree. The root never throws: it shows what to do next (sign in, select
+// subscriptions, open the demo) or the reason something failed, and the details go to the log.
+import * as vscode from 'vscode';
+import type { Topology } from '../../core/model';
+import { sameId, subscriptionOf } from '../../core/resourceId';
+import type { LiveAzure } from '../live/liveAzure';
+import { isCancellation } from '../log';
+import { pageSize, severityOverrides, subscriptionFilterEntries } from '../settings';
+import type { TopologySource } from '../sources/source';
+import { selectedSubscriptions, type SubscriptionInfo } from '../subscriptionFilter';
+import { matchesFilter, page, summarizeHosts, type HostSummary } from './hostSummary';
+import { bastionHostNode, virtualMachineNode } from './hostNodes';
+import { placeholderNode, type TreeNode } from './node';
+
+interface LiveInventory {
+  subscriptions: SubscriptionInfo[];
+  topology: Topology;
+  failures: string[];
+}
+
+export class HostsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private source: TopologySource = { kind: 'live' };
+  private filterText: string | undefined;
+  private readonly shown = new Map<string, number>();
+  private inventory: Promise<LiveInventory | TreeNode[]> | undefined;
+  private readonly abort = new AbortController();
+
+  constructor(private readonly live: LiveAzure, private readonly log: vscode.LogOutputChannel) {}
+
+  get activeSource(): TopologySource {
+    return this.source;
+  }
+
+  get filter(): string | undefined {
+    return this.filterText;
+  }
+
+  setSource(source: TopologySource): void {
+    this.source = source;
+    this.refresh();
+  }
+
+  setFilter(filter: string | undefined): void {
+    this.filterText = filter?.trim() === '' ? undefined : filter?.trim();
+    this.shown.clear();
+    this.changed.fire();
+  }
+
+  loadMore(parentId: string): void {
+    this.shown.set(parentId, (this.shown.get(parentId) ?? pageSize()) + pageSize());
+    this.changed.fire();
+  }
+
+  refresh(): void {
+    this.inventory = undefined;
+    this.shown.clear();
+    this.changed.fire();
+  }
+
+  /** The live topology the tree shows, when loaded (for quick picks). */
+  async liveInventory(): Promise<LiveInventory | undefined> {
+    const loaded = await (this.inventory ??= this.loadInventory());
+    return Array.isArray(loaded) ? undefined : loaded;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const item = node.getTreeItem();
+    item.id = node.id;
+    return item;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) return (await node.getChildren?.()) ?? [];
+    try {
+      return await this.roots();
+    } catch (error) {
+      this.log.error(`Bastion Hosts tree: ${error instanceof Error ? error.message : String(error)}`);
+      return [this.errorNode(error), demoEntry()];
+    }
+  }
+
+  private async roots(): Promise<TreeNode[]> {
+    const source = this.source;
+    if (source.kind !== 'live') return [this.sourceNode(source)];
+    const loaded = await (this.inventory ??= this.loadInventory());
+    if (Array.isArray(loaded)) return loaded;
+    const nodes: TreeNode[] = loaded.failures.map((failure, index) => placeholderNode(`failure:${index}`, failure, { icon: 'warning', tooltip: failure }));
+    const withHosts = loaded.subscriptions.filter((subscription) => loaded.topology.bastionHosts.some((host) => sameId(subscriptionOf(host.id), subscription.subscriptionId)));
+    if (withHosts.length === 0) return [...nodes, placeholderNode('no-hosts', vscode.l10n.t('No Bastion hosts in the selected subscriptions'), { icon: 'info' }), selectEntry(), demoEntry()];
+    return [...nodes, ...withHosts.map((subscription) => this.subscriptionNode(subscription, loaded.topology))];
+  }
+
+  private async loadInventory(): Promise<LiveInventory | TreeNode[]> {
+    const subscriptions = await this.live.subscriptions(this.abort.signal);
+    if (subscriptions === undefined) return [placeholderNode('sign-in', vscode.l10n.t('Sign in to Azure…'), { command: 'bastionDoctor.signIn', icon: 'sign-in' }), demoEntry()];
+    const selected = selectedSubscriptions(subscriptions, subscriptionFilterEntries());
+    if (selected.length === 0) return [selectEntry(), demoEntry()];
+    const { topology, failures } = await this.live.inventory(selected, this.abort.signal);
+    for (const failure of failures) this.log.warn(failure);
+    return { subscriptions: selected, topology, failures };
+  }
+
+  private sourceNode(source: Exclude<TopologySource, { kind: 'live' }>): TreeNode {
+    const id = `source:${source.kind}`;
+    return {
+      id,
+      getTreeItem: () => {
+        const label = source.kind === 'demo' ? vscode.l10n.t('Demo environment') : source.label;
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = source.kind === 'demo' ? vscode.l10n.t('Demo') : vscode.l10n.t('Snapshot');
+        item.tooltip = source.kind === 'demo' ? source.label : source.uri.fsPath;
+        item.iconPath = new vscode.ThemeIcon(source.kind === 'demo' ? 'beaker' : 'file');
+        item.contextValue = `source;${source.kind}`;
+        return item;
+      },
+      getChildren: () => {
+        const hosts = this.hostNodes(source.topology, source, id, undefined);
+        return hosts.length > 0 ? hosts : [placeholderNode(`${id}/empty`, vscode.l10n.t('No Bastion hosts in this file'), { icon: 'info' })];
+      },
+    };
+  }
+
+  private subscriptionNode(subscription: SubscriptionInfo, topology: Topology): TreeNode {
+    const id = `subscription:${subscription.subscriptionId}`;
+    return {
+      id,
+      getTreeItem: () => {
+        const item = new vscode.TreeItem(subscription.displayName, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = subscription.subscriptionId;
+        item.iconPath = new vscode.ThemeIcon('key');
+        item.contextValue = 'subscription';
+        return item;
+      },
+      getChildren: () => {
+        const hosts = topology.bastionHosts.filter((host) => sameId(subscriptionOf(host.id), subscription.subscriptionId));
+        return this.hostNodes({ ...topology, bastionHosts: hosts }, { kind: 'live' }, id, subscription, topology);
+      },
+    };
+  }
+
+  private hostNodes(scoped: Topology, source: TopologySource, parentId: string, subscription: SubscriptionInfo | undefined, full: Topology = scoped): TreeNode[] {
+    const summaries = summarizeHosts(scoped, severityOverrides()).filter((summary) => matchesFilter(summary.host.name, this.filterText)
+      || summary.vms.some((vm) => matchesFilter(vm.vm.name, this.filterText)));
+    const { visible, remaining } = page(summaries, this.shown.get(parentId) ?? pageSize());
+    const nodes: TreeNode[] = visible.map((summary) => bastionHostNode(
+      summary,
+      { source, topology: full, bastionHostId: summary.host.id, subscription },
+      (hostSummary, hostId) => this.vmNodes(hostSummary, hostId, source, full, subscription),
+    ));
+    if (remaining > 0) nodes.push(loadMoreNode(parentId, remaining));
+    return nodes;
+  }
+
+  private vmNodes(summary: HostSummary, hostId: string, source: TopologySource, topology: Topology, subscription: SubscriptionInfo | undefined): TreeNode[] {
+    const hostMatches = matchesFilter(summary.host.name, this.filterText);
+    const vms = summary.vms.filter((vm) => hostMatches || matchesFilter(vm.vm.name, this.filterText));
+    if (vms.length === 0) return [placeholderNode(`${hostId}/none`, vscode.l10n.t('No VMs this host can reach'), { icon: 'info' })];
+    const { visible, remaining } = page(vms, this.shown.get(hostId) ?? pageSize());
+    const nodes: TreeNode[] = visible.map((vm) => virtualMachineNode(vm, { source, topology, bastionHostId: summary.host.id, virtualMachineId: vm.vm.id, subscription }, hostId));
+    if (remaining > 0) nodes.push(loadMoreNode(hostId, remaining));
+    return nodes;
+  }
+
+  private errorNode(error: unknown): TreeNode {
+    const reason = isCancellation(error) ? vscode.l10n.t('Loading was cancelled') : error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return placeholderNode('error', vscode.l10n.t('Error: {0}', reason), { icon: 'error', tooltip: reason, command: 'bastionDoctor.showLogs' });
+  }
+
+  dispose(): void {
+    this.abort.abort();
+    this.changed.dispose();
+  }
+}
+
+function demoEntry(): TreeNode {
+  return placeholderNode('open-demo', vscode.l10n.t('Open Demo Environment'), { command: 'bastionDoctor.openDemo', icon: 'beaker' });
+}
+
+function selectEntry(): TreeNode {
+  return placeholderNode('select-subscriptions', vscode.l10n.t('Select subscriptions…'), { command: 'bastionDoctor.selectSubscriptions', icon: 'filter' });
+}
+
+function loadMoreNode(parentId: string, remaining: number): TreeNode {
+  return placeholderNode(`${parentId}/load-more`, vscode.l10n.t('Load more'), {
+    command: 'bastionDoctor.loadMore',
+    args: [parentId],
+    icon: 'ellipsis',
+    description: vscode.l10n.t('{0} more', remaining),
+  });
+}

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cloudFromSettings, portalResourceUrl, sessionScopes } from '../../../src/extension/cloud';
+import { selectedSubscriptions, updatedFilter, type SubscriptionInfo } from '../../../src/extension/subscriptionFilter';
+
+const ID = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/bastionHosts/bas';
+
+const clouds: { environment: string | undefined; provider: string; arm: string; portal: string }[] = [
+  { environment: undefined, provider: 'microsoft', arm: 'https://management.azure.com', portal: 'https://portal.azure.com' },
+  { environment: 'ChinaCloud', provider: 'microsoft-sovereign-cloud', arm: 'https://management.chinacloudapi.cn', portal: 'https://portal.azure.cn' },
+  { environment: 'USGovernment', provider: 'microsoft-sovereign-cloud', arm: 'https://management.usgovcloudapi.net', portal: 'https://portal.azure.us' },
+];
+for (const { environment, provider, arm, portal } of clouds) {
+  test(`cloud ${environment ?? 'default'}: provider, scopes and portal`, () => {
+    const result = cloudFromSettings(environment, undefined);
+    assert.ok(result.ok);
+    assert.equal(result.cloud.authProviderId, provider);
+    assert.deepEqual(sessionScopes(result.cloud), [`${arm}/.default`]);
+    assert.deepEqual(sessionScopes(result.cloud, 't1'), [`${arm}/.default`, 'VSCODE_TENANT:t1']);
+    assert.equal(portalResourceUrl(result.cloud, ID, 't1'), `${portal}/#@t1/resource${ID}`);
+  });
+}
+
+test('a custom cloud needs its endpoints; unknown names are refused', () => {
+  assert.equal(cloudFromSettings('custom', undefined).ok, false);
+  const custom = cloudFromSettings('custom', { resourceManagerEndpointUrl: 'https://arm.contoso/', portalUrl: 'https://portal.contoso/' });
+  assert.ok(custom.ok);
+  assert.equal(custom.cloud.resourceManagerEndpoint, 'https://arm.contoso');
+  assert.equal(cloudFromSettings('Mars', undefined).ok, false);
+});
+
+const subs: SubscriptionInfo[] = [
+  { tenantId: 'T1', subscriptionId: 'a', displayName: 'A' },
+  { tenantId: 't1', subscriptionId: 'b', displayName: 'B' },
+  { tenantId: 't2', subscriptionId: 'c', displayName: 'C' },
+];
+
+test('the filter selects tenant/subscription entries case-insensitively and ignores junk', () => {
+  assert.deepEqual(selectedSubscriptions(subs, ['t1/A', 't2/c', 42, 'b']).map((s) => s.subscriptionId), ['a', 'c']);
+  assert.deepEqual(selectedSubscriptions(subs, []), []);
+});
+
+test('updating the filter keeps entries of subscriptions not offered', () => {
+  const offered = subs.slice(0, 2);
+  assert.deepEqual(updatedFilter(['t1/a', 'other/x', 't2/c'], offered, [subs[1]]), ['other/x', 't2/c', 't1/b']);
+});
