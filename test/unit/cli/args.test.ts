@@ -14,11 +14,12 @@ describe('parseDiagnoseArgs', () => {
       port: 2222,
       format: 'sarif',
       ruleOverrides: { 'vm-not-running': 'warning', 'bastion-diagnostics-disabled': 'off' },
+      deep: false,
     });
   });
 
   it('defaults to text and accepts --demo and -f', () => {
-    assert.deepEqual(parseDiagnoseArgs(['--demo']), { help: false, source: { kind: 'demo' }, format: 'text', ruleOverrides: {} });
+    assert.deepEqual(parseDiagnoseArgs(['--demo']), { help: false, source: { kind: 'demo' }, format: 'text', ruleOverrides: {}, deep: false });
     assert.equal(parseDiagnoseArgs(['--demo', '-f', 'json']).format, 'json');
   });
 
@@ -29,7 +30,9 @@ describe('parseDiagnoseArgs', () => {
   const mistakes: [string, string[], RegExp][] = [
     ['unknown flag', ['--demo', '--colour'], /unknown option '--colour'/],
     ['no source', ['--format', 'json'], /--snapshot FILE or --demo/],
-    ['two sources', ['--demo', '--snapshot', 'a.json'], /not both/],
+    ['live without a host', ['--subscription', '00000000-0000-0000-0000-000000000001'], /needs --bastion/],
+    ['live options on a snapshot', ['--snapshot', 'a.json', '--save-snapshot', 'b.json'], /--save-snapshot works only with --subscription/],
+    ['two sources', ['--demo', '--snapshot', 'a.json'], /not --snapshot and --demo/],
     ['missing value', ['--snapshot'], /'--snapshot' needs a value/],
     ['positional', ['--demo', 'extra'], /unexpected argument 'extra'/],
     ['bad format', ['--demo', '--format', 'xml'], /unknown format 'xml' \(use text, json, sarif\)/],
