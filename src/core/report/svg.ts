@@ -27,19 +27,29 @@ export function renderConnectionPathSvg(path: ConnectionPath): string {
       `<title>${escapeXml(`${hop.title}: ${hop.status} — ${hop.decidedBy}`)}</title>`,
       arrow,
       `<rect x="${x}" y="${TOP}" width="${HOP_WIDTH}" height="${BOX_HEIGHT}" rx="6" fill="${HOP_COLOURS[hop.status]}"/>`,
-      `<text x="${x + HOP_WIDTH / 2}" y="${TOP + BOX_HEIGHT / 2 + 4}" text-anchor="middle" fill="#ffffff" font-size="11">${escapeXml(hop.title)}</text>`,
+      ...titleLines(hop.title, hop.status).map((line, lineIndex, lines) =>
+        `<text x="${x + HOP_WIDTH / 2}" y="${TOP + BOX_HEIGHT / 2 + 4 + (lineIndex - (lines.length - 1) / 2) * 13}" text-anchor="middle" fill="#ffffff" font-size="11">${escapeXml(line)}</text>`),
       ...wrap(hop.decidedBy, 26, 3).map((line, lineIndex) =>
         `<text class="label" x="${x + HOP_WIDTH / 2}" y="${TOP + BOX_HEIGHT + 16 + lineIndex * 13}" text-anchor="middle" font-size="10">${escapeXml(line)}</text>`),
       '</g>',
     ].join('');
   });
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(caption)}">`,
+    // Scales down to the panel's width instead of scrolling; never larger than drawn.
+    `<svg xmlns="http://www.w3.org/2000/svg" width="100%" style="max-width: ${width}px" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(caption)}">`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#9e9e9e"/></marker></defs>',
     `<text class="caption" x="10" y="18" font-size="12">${escapeXml(caption)}</text>`,
     ...groups,
     '</svg>',
   ].join('\n');
+}
+
+/** A status mark, so the path reads without relying on colour alone. */
+const STATUS_MARKS: Record<HopStatus, string> = { ok: '✓', blocked: '✗', unknown: '?' };
+
+/** The hop's name in the box: its status mark, wrapped to fit two lines. */
+function titleLines(title: string, status: HopStatus): string[] {
+  return wrap(`${STATUS_MARKS[status]} ${title}`, 22, 2);
 }
 
 /** Splits a label into at most `maxLines` lines of about `width` characters, the last cut short. */

@@ -53,8 +53,8 @@ function layerSection(title: string, findings: Finding[]): string {
 }
 
 const STYLE = `
-body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px; }
-code, pre { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background); }
+body { font-family: var(--vscode-font-family, system-ui, sans-serif); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 16px; }
+code, pre { font-family: var(--vscode-editor-font-family, monospace); background: var(--vscode-textCodeBlock-background); }
 pre { padding: 8px; overflow-x: auto; }
 .demo { background: var(--vscode-statusBarItem-warningBackground); color: var(--vscode-statusBarItem-warningForeground); padding: 0 6px; border-radius: 4px; font-size: 0.7em; }
 .finding { border-left: 4px solid var(--vscode-panel-border); padding-left: 8px; margin: 12px 0; }
