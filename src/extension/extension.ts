@@ -14,7 +14,11 @@ import { isResourceNode } from './tree/hostNodes';
 import type { TreeNode } from './tree/node';
 import { HostsTreeProvider } from './tree/provider';
 
-export function activate(context: vscode.ExtensionContext): void {
+/**
+ * Returns the extension's state (the trees and the last diagnosis): the end-to-end tests inside
+ * VS Code read it through `extensions.getExtension(...).exports`. Nothing else depends on it.
+ */
+export function activate(context: vscode.ExtensionContext): App {
   const log = createLog();
   const signIn = new AzureSignIn(context.globalState);
   const live = new LiveAzure(signIn, log);
@@ -51,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): void {
   void vscode.commands.executeCommand('setContext', 'bastionDoctor.hasLiveDiagnosis', false);
 
   registerTemplateLinting(context, log);
+  return app;
 }
 
 export function deactivate(): void {}

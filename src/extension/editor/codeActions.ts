@@ -3,10 +3,13 @@
 import * as vscode from 'vscode';
 import { CATALOG, isRuleId } from '../../core/catalog';
 import type { Finding } from '../../core/findings';
-import { disableEdits, editableFixes, fixAllEdits, lintFile, type FileTextEdit } from '../../templates/edits';
+import type { FileTextEdit } from '../../templates/edits/types';
 import { severityOverrides } from '../settings';
 import { DIAGNOSTIC_SOURCE, ruleOf, toRange, uriOfPath } from './diagnostics';
+import { loadTemplateEngine } from './loadEngine';
 import type { LintedDocument, TemplateLinter } from './templateLinter';
+
+type TemplateEngine = Awaited<ReturnType<typeof loadTemplateEngine>>;
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('bastionDoctor');
 export const COPY_TEXT_COMMAND = 'bastionDoctor.internal.copyText';
@@ -20,13 +23,14 @@ export class TemplateCodeActions implements vscode.CodeActionProvider {
   async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const linted = this.linter.resultFor(document) ?? (await this.linter.lint(document));
     if (!linted) return [];
-    if (context.only && FIX_ALL_KIND.contains(context.only)) return fixAllAction(linted);
+    const engine = await loadTemplateEngine();
+    if (context.only && FIX_ALL_KIND.contains(context.only)) return fixAllAction(engine, linted);
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
     return context.diagnostics
       .filter((d) => d.source === DIAGNOSTIC_SOURCE)
       .flatMap((diagnostic) => {
         const finding = findingOf(linted, diagnostic);
-        return finding ? actionsFor(finding, diagnostic, linted) : [];
+        return finding ? actionsFor(engine, finding, diagnostic, linted) : [];
       });
   }
 }
@@ -42,16 +46,16 @@ function workspaceEdit(edits: readonly FileTextEdit[], near: vscode.Uri): vscode
   return edit;
 }
 
-function actionsFor(finding: Finding, diagnostic: vscode.Diagnostic, linted: LintedDocument): vscode.CodeAction[] {
+function actionsFor(engine: TemplateEngine, finding: Finding, diagnostic: vscode.Diagnostic, linted: LintedDocument): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
-  editableFixes(finding, linted.documents, linted.format).forEach(({ fix, edits }, i) => {
+  engine.editableFixes(finding, linted.documents, linted.format).forEach(({ fix, edits }, i) => {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     action.edit = workspaceEdit(edits, linted.uri);
     action.diagnostics = [diagnostic];
     action.isPreferred = i === 0;
     actions.push(action);
   });
-  const disable = disableEdits(finding, linted.documents, linted.format);
+  const disable = engine.disableEdits(finding, linted.documents, linted.format);
   if (disable) {
     const action = new vscode.CodeAction(`Disable ${finding.rule} for this line`, vscode.CodeActionKind.QuickFix);
     action.edit = workspaceEdit(disable, linted.uri);
@@ -74,9 +78,9 @@ function actionsFor(finding: Finding, diagnostic: vscode.Diagnostic, linted: Lin
   return actions;
 }
 
-function fixAllAction(linted: LintedDocument): vscode.CodeAction[] {
-  const lint = (documents: readonly { path: string; text: string }[]) => lintFile(documents[0], documents.slice(1), { severityOverrides: severityOverrides() });
-  const edits = fixAllEdits(linted.documents, linted.format, lint);
+function fixAllAction(engine: TemplateEngine, linted: LintedDocument): vscode.CodeAction[] {
+  const lint = (documents: readonly { path: string; text: string }[]) => engine.lintFile(documents[0], documents.slice(1), { severityOverrides: severityOverrides() });
+  const edits = engine.fixAllEdits(linted.documents, linted.format, lint);
   if (edits.length === 0) return [];
   const action = new vscode.CodeAction('Fix all Bastion Doctor problems', FIX_ALL_KIND);
   action.edit = workspaceEdit(edits, linted.uri);

@@ -2,7 +2,7 @@
 // bar item and "Lint Workspace". The logic lives in src/templates; this wires it to VS Code.
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
-import { templateFormatOf } from '../../templates/edits';
+import { templateFormatOf } from '../../templates/edits/format';
 import { COPY_TEXT_COMMAND, TemplateCodeActions } from './codeActions';
 import { findingsSummary, registerStatusBar } from './statusBar';
 import { documentPath, readText } from './templateFiles';

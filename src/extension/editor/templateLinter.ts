@@ -2,11 +2,12 @@
 // kept per document for the code actions and the status bar.
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
-import { lintFile, templateFormatOf, type TemplateFormat } from '../../templates/edits';
+import { templateFormatOf } from '../../templates/edits/format';
+import type { TemplateFormat } from '../../templates/edits/types';
 import type { TemplateDocument } from '../../templates/source';
-import { prepareTemplateSources } from '../../templates/sources';
 import { severityOverrides } from '../settings';
 import { toDiagnostic } from './diagnostics';
+import { loadTemplateEngine } from './loadEngine';
 import { documentPath, siblingsOf } from './templateFiles';
 
 const ARM_LANGUAGES = new Set(['json', 'jsonc', 'arm-template']);
@@ -66,11 +67,12 @@ export class TemplateLinter implements vscode.Disposable {
     const generation = this.generations.get(key) ?? 0;
     const version = document.version;
     try {
-      await prepareTemplateSources();
+      const engine = await loadTemplateEngine();
+      await engine.prepareTemplateSources();
       const siblings = await siblingsOf(document.uri, format);
       if ((this.generations.get(key) ?? 0) !== generation || document.version !== version || document.isClosed) return undefined;
       const target = { path: documentPath(document.uri), text: document.getText() };
-      const findings = lintFile(target, siblings, { severityOverrides: severityOverrides() });
+      const findings = engine.lintFile(target, siblings, { severityOverrides: severityOverrides() });
       const diagnostics = findings.map((f) => toDiagnostic(f, document));
       const result: LintedDocument = { uri: document.uri, version, format, documents: [target, ...siblings], findings, diagnostics };
       this.results.set(key, result);
