@@ -1,0 +1,88 @@
+// The demo environment in the real extension host: Open Demo Environment fills the Bastion Hosts
+// tree, and Diagnose Bastion on a demo host gives the findings `bastion-doctor diagnose --demo
+// --bastion <host>` gives. The tree and the diagnosis are read through the API activate() returns.
+import * as assert from 'node:assert/strict';
+import { suite, suiteSetup, test } from 'mocha';
+import * as vscode from 'vscode';
+import { activatedExtension, waitFor } from './support';
+
+/** What activate() returns: the hosts tree provider and the current diagnosis. */
+interface ExtensionApi {
+  hosts: vscode.TreeDataProvider<unknown>;
+  diagnosis: { report?: { isDemo: boolean; findings: { rule: string }[] } };
+}
+
+/** `bastion-doctor diagnose --demo --bastion <host> --format json`, rule ids per host. */
+const expectedRules: Record<string, string[]> = {
+  'bas-demo-hub': ['bastion-nsg-missing-rule', 'vm-not-running', 'vm-nsg-blocks-bastion', 'vm-peering-not-connected'],
+  'bas-demo-branch': ['bastion-diagnostics-disabled', 'bastion-sku-feature-mismatch', 'bastion-subnet-route-table'],
+};
+
+interface Shown {
+  node: unknown;
+  label: string;
+  depth: number;
+}
+
+async function apiOf(): Promise<ExtensionApi> {
+  const exports = (await activatedExtension()).exports as Partial<ExtensionApi> | undefined;
+  assert.ok(exports?.hosts && exports.diagnosis, 'activate() returns { hosts, diagnosis } (the App) so tests can read the tree and the diagnosis');
+  return exports as ExtensionApi;
+}
+
+async function labelOf(provider: vscode.TreeDataProvider<unknown>, node: unknown): Promise<string> {
+  const item = await provider.getTreeItem(node);
+  const label = typeof item.label === 'object' ? item.label.label : item.label;
+  return label ?? '';
+}
+
+/** Every node of the tree down to `maxDepth`, expanding as a user would. */
+async function walk(provider: vscode.TreeDataProvider<unknown>, maxDepth = 4): Promise<Shown[]> {
+  const shown: Shown[] = [];
+  const visit = async (parent: unknown, depth: number): Promise<void> => {
+    const children = (await provider.getChildren(parent)) ?? [];
+    for (const node of children) {
+      shown.push({ node, label: await labelOf(provider, node), depth });
+      const item = await provider.getTreeItem(node);
+      if (depth < maxDepth && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) await visit(node, depth + 1);
+    }
+  };
+  await visit(undefined, 0);
+  return shown;
+}
+
+suite('demo environment', () => {
+  let api: ExtensionApi;
+
+  suiteSetup(async () => {
+    api = await apiOf();
+    await vscode.commands.executeCommand('bastionDoctor.openDemo');
+  });
+
+  test('Open Demo Environment fills the Bastion Hosts tree with the demo hosts and their VMs', async () => {
+    const labels = await waitFor('the demo hosts in the tree', async () => {
+      const all = (await walk(api.hosts)).map((s) => s.label);
+      return all.some((l) => l.includes('bas-demo-hub')) ? all : undefined;
+    });
+    for (const host of Object.keys(expectedRules)) assert.ok(labels.some((l) => l.includes(host)), `tree shows ${host}`);
+    assert.ok(labels.filter((l) => l.includes('vm-demo-')).length >= 5, `tree shows the demo VMs; it shows:\n${labels.join('\n')}`);
+  });
+
+  for (const [host, rules] of Object.entries(expectedRules)) {
+    test(`Diagnose Bastion on ${host} gives ${rules.join(', ')}`, async () => {
+      const shown = await walk(api.hosts);
+      const hostNode = shown.find((s) => s.label.includes(host));
+      assert.ok(hostNode, `${host} in the tree`);
+      await vscode.commands.executeCommand('bastionDoctor.diagnose', hostNode.node);
+      // The previous test's diagnosis stays until this one replaces it: wait for the rules to match.
+      let seen: string[] = [];
+      await waitFor(`a diagnosis of ${host}`, () => {
+        const report = api.diagnosis.report;
+        seen = report ? [...new Set(report.findings.map((f) => f.rule))].sort() : [];
+        return report?.isDemo && seen.join() === rules.join() ? true : undefined;
+      }, 10_000).catch(() => undefined);
+      assert.equal(api.diagnosis.report?.isDemo, true, 'the diagnosis is marked as demo');
+      assert.deepEqual(seen, rules);
+    });
+  }
+});

@@ -1,0 +1,81 @@
+// Broken ARM, Bicep and Terraform templates from samples/workspace get Bastion Doctor's
+// diagnostics in the real editor, and each quick fix, applied through the code action provider,
+// removes the diagnostic it was offered for.
+import * as assert from 'node:assert/strict';
+import { suite, suiteSetup, test } from 'mocha';
+import * as vscode from 'vscode';
+import { activatedExtension, bastionDiagnostics, executeWithRetry, ruleIdOf, waitFor, workspaceFile } from './support';
+
+/** The rule ids each sample must show (the same as `bastion-doctor lint samples/workspace`). */
+const templates = [
+  { file: 'arm/nsg-bastion.json', rules: ['bastion-nsg-missing-rule'] },
+  { file: 'bicep/bastion.bicep', rules: ['bastion-nsg-missing-rule', 'bastion-subnet-too-small'] },
+  { file: 'terraform/main.tf', rules: ['bastion-nsg-missing-rule'] },
+];
+
+const ruleIds = (diagnostics: readonly vscode.Diagnostic[]) => [...new Set(diagnostics.map((d) => ruleIdOf(d) ?? ''))].sort();
+
+async function openAndWaitForDiagnostics(file: string, expected: readonly string[]): Promise<vscode.Uri> {
+  const uri = workspaceFile(file);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  let seen: string[] = [];
+  try {
+    await waitFor(`diagnostics ${expected.join(', ')} on ${file}`, () => {
+      seen = ruleIds(bastionDiagnostics(uri));
+      return seen.join() === [...expected].sort().join() ? true : undefined;
+    }, 20_000);
+  } catch {
+    assert.deepEqual(seen, [...expected].sort(), `Bastion Doctor diagnostics on ${file}`);
+  }
+  return uri;
+}
+
+/** The fix the extension offers for one diagnostic: a quick fix that edits the file. */
+async function fixFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<{ fix?: vscode.CodeAction; titles: string[] }> {
+  const actions = (await executeWithRetry<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  const titles = actions.map((a) => `${a.title}${'edit' in a && a.edit ? ` (edit ${a.edit.size})` : ''}${'isPreferred' in a && a.isPreferred ? ' preferred' : ''}`);
+  const fixes = actions.filter((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined && a.edit.size > 0 && !a.title.startsWith('Disable '));
+  // Actions come back for every diagnostic in the range; keep those tied to this one (an action
+  // whose diagnostics did not survive the round trip is kept: the range already selects it).
+  const forThisRule = fixes.filter((a) => !a.diagnostics?.length || a.diagnostics.some((d) => d.message === diagnostic.message));
+  return { fix: forThisRule.find((a) => a.isPreferred) ?? forThisRule[0], titles };
+}
+
+suite('templates', () => {
+  suiteSetup(async () => {
+    await activatedExtension();
+  });
+
+  for (const { file, rules } of templates) {
+    test(`${file} shows ${rules.join(', ')}`, async () => {
+      await openAndWaitForDiagnostics(file, rules);
+    });
+  }
+
+  for (const { file, rules } of templates) {
+    test(`every quick fix on ${file} removes its diagnostic`, async () => {
+      const uri = await openAndWaitForDiagnostics(file, rules);
+      let fixed = 0;
+      const offered: string[] = [];
+      const tried = new Set<string>();
+      for (;;) {
+        const pending = bastionDiagnostics(uri).filter((d) => !tried.has(`${ruleIdOf(d)} ${d.message}`));
+        const diagnostic = pending[0];
+        if (!diagnostic) break;
+        const key = `${ruleIdOf(diagnostic)} ${diagnostic.message}`;
+        tried.add(key);
+        const { fix, titles } = await fixFor(uri, diagnostic);
+        offered.push(`${key}: ${titles.join(' | ') || 'no actions'}`);
+        if (!fix?.edit) continue;
+        assert.equal(await vscode.workspace.applyEdit(fix.edit), true, `applying "${fix.title}"`);
+        await waitFor(`"${key}" to go after "${fix.title}"`, () =>
+          bastionDiagnostics(uri).some((d) => `${ruleIdOf(d)} ${d.message}` === key) ? undefined : true,
+        );
+        fixed += 1;
+      }
+      assert.ok(fixed > 0, `no diagnostic on ${file} offered a quick fix that edits the file; offered:\n${offered.join('\n')}`);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+  }
+});
