@@ -16,7 +16,8 @@ if (packaged.status !== 0) {
   process.exit(1);
 }
 ensureServer();
-const dirs = prepareRunDirs('start');
+// The demo environment fills the Bastion Hosts view as soon as the window opens.
+const dirs = prepareRunDirs('start', { 'bastionDoctor.showDemoOnStartup': true });
 // A copy, so trying the quick fixes does not edit the samples in the repository.
 const workspace = join(dirs.base, 'workspace');
 cpSync(join(root, 'samples', 'workspace'), workspace, { recursive: true });
@@ -27,8 +28,9 @@ Bastion Doctor is running in VS Code at
 
   ${workbenchUrl(server.baseUrl, workspace)}
 
-Open the Bastion Doctor view (activity bar) and choose Open Demo Environment, or open one of the
-sample templates (arm/, bicep/, terraform/) to see its diagnostics and quick fixes.
+The Bastion Doctor view (activity bar) shows the demo environment; run "Bastion Doctor: Diagnose
+Bastion" from the command palette, or open one of the sample templates (arm/, bicep/, terraform/)
+to see its diagnostics and quick fixes.
 Ctrl+C stops the server.`);
 // Stay alive until a signal; vscode-server.mjs ends the server's process group then.
 setInterval(() => undefined, 1 << 30);

@@ -55,6 +55,9 @@ export function activate(context: vscode.ExtensionContext): App {
   void vscode.commands.executeCommand('setContext', 'bastionDoctor.hasLiveDiagnosis', false);
 
   registerTemplateLinting(context, log);
+  if (vscode.workspace.getConfiguration('bastionDoctor').get<boolean>('showDemoOnStartup') === true) {
+    void vscode.commands.executeCommand('bastionDoctor.openDemo');
+  }
   return app;
 }
 
