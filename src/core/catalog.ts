@@ -22,6 +22,11 @@ export const RULE_IDS = [
   'vm-not-reachable',
   'vm-peering-not-connected',
   'check-incomplete',
+  'vm-ip-flow-disagreement',
+  'vm-guest-not-listening',
+  'bastion-client-websocket-blocked',
+  'bastion-client-unreachable',
+  'bastion-native-client-cli',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -226,6 +231,51 @@ export const CATALOG: Record<RuleId, RuleMetadata> = {
     layer: 'host',
     scopes: ['live', 'template'],
     sourceUrl: 'https://learn.microsoft.com/azure/bastion/troubleshoot',
+  },
+  'vm-ip-flow-disagreement': {
+    id: 'vm-ip-flow-disagreement',
+    title: 'IP flow verify and the NSG evaluation disagree',
+    description: "Network Watcher IP flow verify and Bastion Doctor's evaluation of the VM's NSGs give different verdicts for the same Bastion flow.",
+    defaultSeverity: 'warning',
+    layer: 'target-nsg',
+    scopes: ['deep'],
+    sourceUrl: 'https://learn.microsoft.com/azure/network-watcher/ip-flow-verify-overview',
+  },
+  'vm-guest-not-listening': {
+    id: 'vm-guest-not-listening',
+    title: 'SSH or RDP not listening inside the VM',
+    description: "A read-only Run Command script shows the VM's sshd or Remote Desktop service stopped, or nothing listening on the port Bastion connects to.",
+    defaultSeverity: 'error',
+    layer: 'vm',
+    scopes: ['deep'],
+    sourceUrl: TROUBLESHOOT_DOC,
+  },
+  'bastion-client-websocket-blocked': {
+    id: 'bastion-client-websocket-blocked',
+    title: 'WebSocket to the Bastion host blocked on the client path',
+    description: "From this machine the Bastion host's name resolves and TLS on 443 works, but the WebSocket upgrade is refused, dropped or never answered.",
+    defaultSeverity: 'error',
+    layer: 'host',
+    scopes: ['deep'],
+    sourceUrl: FAQ_DOC,
+  },
+  'bastion-client-unreachable': {
+    id: 'bastion-client-unreachable',
+    title: 'Bastion host unreachable from this machine',
+    description: "From this machine the Bastion host's DNS name does not resolve, or nothing answers on 443, or the proxy refuses to connect to it.",
+    defaultSeverity: 'error',
+    layer: 'host',
+    scopes: ['deep'],
+    sourceUrl: FAQ_DOC,
+  },
+  'bastion-native-client-cli': {
+    id: 'bastion-native-client-cli',
+    title: 'Azure CLI not ready for the native client',
+    description: 'The local Azure CLI, its bastion or ssh extension, the platform or the CLI sign-in cannot run az network bastion ssh, rdp or tunnel.',
+    defaultSeverity: 'warning',
+    layer: 'host',
+    scopes: ['deep'],
+    sourceUrl: 'https://learn.microsoft.com/azure/bastion/native-client',
   },
 };
 
