@@ -23,6 +23,9 @@ export interface DiagnoseArgs {
   ruleOverrides: SeverityOverrides;
   /** Run the slower platform checks too (live Azure only). */
   deep: boolean;
+  /** With --deep: also run the read-only guest script (after confirmation, or --yes). */
+  guest: boolean;
+  assumeYes: boolean;
 }
 
 const DIAGNOSE_OPTIONS = {
@@ -31,6 +34,8 @@ const DIAGNOSE_OPTIONS = {
   auth: { type: 'string' },
   'save-snapshot': { type: 'string' },
   deep: { type: 'boolean' },
+  guest: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
   help: { type: 'boolean', short: 'h' },
   snapshot: { type: 'string' },
   demo: { type: 'boolean' },
@@ -48,6 +53,8 @@ export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
     format: parseFormat(values.format),
     ruleOverrides: parseRuleOverrides(values.rule ?? []),
     deep: values.deep === true,
+    guest: values.guest === true,
+    assumeYes: values.yes === true,
   };
   if (args.help) return args;
   args.source = parseSource(values.snapshot, values.demo === true, values.subscription);
@@ -56,8 +63,10 @@ export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
     if (values.auth !== undefined) args.source.auth = nonEmpty('--auth', values.auth);
     if (values['save-snapshot'] !== undefined) args.source.saveSnapshot = nonEmpty('--save-snapshot', values['save-snapshot']);
     if (values.bastion === undefined) throw new UsageError('--subscription needs --bastion NAME_OR_ID (the host to diagnose)', 'diagnose');
+    if (values.guest === true && values.deep !== true) throw new UsageError('--guest is part of the deep check: add --deep', 'diagnose');
+    if (values.deep === true && values.vm === undefined) throw new UsageError('--deep checks one connection: name the target with --vm', 'diagnose');
   } else {
-    const liveOnly = (['arm-endpoint', 'auth', 'save-snapshot', 'deep'] as const).find((name) => values[name] !== undefined);
+    const liveOnly = (['arm-endpoint', 'auth', 'save-snapshot', 'deep', 'guest'] as const).find((name) => values[name] !== undefined);
     if (liveOnly) throw new UsageError(`--${liveOnly} works only with --subscription (live Azure)`, 'diagnose');
   }
   if (values.bastion !== undefined) args.bastion = nonEmpty('--bastion', values.bastion);

@@ -51,7 +51,8 @@ async function loadSource(args: DiagnoseArgs, io: CliIo): Promise<LoadedSource> 
   if (source.kind === 'snapshot') return { topology: await loadSnapshotTopology(source.file, io), incomplete: [], selection: typed };
   // The Azure SDK is loaded only for live diagnoses, so snapshot and demo runs start fast.
   const { loadLiveTopology } = await import('./liveSource');
-  const live = await loadLiveTopology({ ...source, bastion: args.bastion!, vm: args.vm, signal: io.interruptSignal?.() }, io);
+  const deep = args.deep ? { guest: args.guest, assumeYes: args.assumeYes, customPort: args.port } : undefined;
+  const live = await loadLiveTopology({ ...source, bastion: args.bastion!, vm: args.vm, signal: io.interruptSignal?.(), deep }, io);
   return live;
 }
 

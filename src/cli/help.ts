@@ -31,7 +31,12 @@ Live Azure (with --subscription):
   --auth KIND            cli (default: your 'az login'), env, device-code, managed-identity
   --arm-endpoint URL     Resource Manager endpoint of another cloud (Azure Stack Hub, custom)
   --save-snapshot FILE   Also write what was read, as a snapshot to share or diagnose offline
-  --deep                 Also run the slower platform checks (Network Watcher, logs, client path)
+  --deep                 Also run the slower checks for the --vm connection: IP flow verify,
+                         effective routes and rules, audit logs, active sessions, the client
+                         path from this machine and the local Azure CLI (needs --vm)
+  --guest                With --deep: also run a read-only script in the VM (Run Command) that
+                         checks sshd / Remote Desktop; it is shown and confirmed first
+  -y, --yes              Run the guest script without asking (for scripts and CI)
 
 Selection:
   --bastion NAME_OR_ID   Only this Bastion host (default: every host)

@@ -1,5 +1,6 @@
 // Everything the CLI touches in the outside world, injectable so tests run commands in-process.
 import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -14,6 +15,8 @@ export interface CliIo {
    * Asked for only by commands that talk to Azure, so Ctrl+C keeps its usual effect elsewhere.
    */
   interruptSignal?(): AbortSignal;
+  /** Asks a yes/no question on the terminal; absent when there is no terminal to ask in. */
+  confirm?(question: string): Promise<boolean>;
 }
 
 export function processIo(): CliIo {
@@ -31,5 +34,15 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     readTextFile: (path) => readFile(path, 'utf8'),
+    ...(process.stdin.isTTY ? { confirm: askOnTerminal } : {}),
   };
+}
+
+async function askOnTerminal(question: string): Promise<boolean> {
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await prompt.question(`${question} [y/N] `)).trim());
+  } finally {
+    prompt.close();
+  }
 }

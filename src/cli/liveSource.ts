@@ -12,6 +12,7 @@ import type { Finding } from '../core/findings';
 import { serializeSnapshot } from '../core/snapshot';
 import type { Topology } from '../core/model';
 import type { CliIo } from './io';
+import type { CliDeepOptions } from './deepCheckRun';
 import { UsageError } from './usageError';
 
 export interface LiveSourceArgs {
@@ -25,6 +26,8 @@ export interface LiveSourceArgs {
   /** Write the raw ARM JSON that was read to this file (snapshot format). */
   saveSnapshot?: string;
   signal?: AbortSignal;
+  /** Run the deep checks after the read (diagnose --deep). */
+  deep?: Omit<CliDeepOptions, 'signal' | 'logs'>;
 }
 
 export interface LiveTopology {
@@ -51,7 +54,7 @@ export async function loadLiveTopology(args: LiveSourceArgs, io: CliIo): Promise
     subscriptionId: args.subscription,
     endpoint,
     tlsCa,
-    ...(testMode ? { retryOptions: { retryDelayInMs: 10, maxRetryDelayInMs: 50 } } : {}),
+    ...(testMode ? { retryOptions: { retryDelayInMs: 10, maxRetryDelayInMs: 50 }, updateIntervalInMs: 5 } : {}),
   });
   let read;
   try {
@@ -61,12 +64,16 @@ export async function loadLiveTopology(args: LiveSourceArgs, io: CliIo): Promise
     throw error;
   }
   if (args.saveSnapshot !== undefined) await writeFile(resolve(io.cwd, args.saveSnapshot), serializeSnapshot(read.resources), 'utf8');
-  return {
-    topology: topologyFromRead(read, `subscription ${args.subscription}`),
-    incomplete: read.incomplete,
-    selection: { bastion: read.bastionHostId, vm: read.virtualMachineId },
-  };
+  const selection = { bastion: read.bastionHostId, vm: read.virtualMachineId };
+  const topology = topologyFromRead(read, `subscription ${args.subscription}`);
+  if (!args.deep) return { topology, incomplete: read.incomplete, selection };
+  const { runCliDeepCheck } = await import('./deepCheckRun');
+  // Log Analytics has its own endpoint per cloud; only the public cloud's is known here.
+  const logs = endpoint === PUBLIC_ARM_ENDPOINT ? {} : undefined;
+  const deep = await runCliDeepCheck(clients, credential, topology, selection, { ...args.deep, signal: args.signal, logs }, io);
+  return { topology: deep.topology, incomplete: [...read.incomplete, ...deep.findings], selection };
 }
+
 
 function parseEndpoint(value: string | undefined): string {
   if (value === undefined) return PUBLIC_ARM_ENDPOINT;

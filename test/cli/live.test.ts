@@ -12,6 +12,8 @@ import { SUBSCRIPTION_ID } from '../support/arm';
 import { TEST_TOKEN } from '../support/fakeArm/harness';
 import { FakeArm } from '../support/fakeArm/server';
 import { hubAndSpoke, rulesWithoutGatewayManager } from '../integration/scenarios';
+import { serve as serveDeepCheck } from '../integration/deep/fixtures';
+import { FakeLogAnalytics } from '../support/fakeArm/logAnalytics';
 
 const CLI = resolve('dist/cli.js');
 const GUARD = resolve('test/support/network-guard.mjs');
@@ -100,6 +102,20 @@ describe('bastion-doctor diagnose --subscription', () => {
     const run = await cli(['diagnose', '--subscription', SUBSCRIPTION_ID, '--arm-endpoint', `https://127.0.0.1:${port}`, '--bastion', 'bas-contoso-hub']);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /cannot reach https:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  it('--deep adds what the platform says: IP flow verify denies, and disagrees with the NSG evaluation', async () => {
+    serveDeepCheck(fake, new FakeLogAnalytics(), { ipFlow: { access: 'Deny', ruleName: 'securityRules/DenyAllInbound' } });
+    const run = await cli(live('--bastion', 'bas-contoso-hub', '--vm', 'vm-app-01', '--deep', '--format', 'json'));
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
+    const rules = new Set(report.findings.map((f) => f.rule));
+    assert.ok(rules.has('vm-ip-flow-denied'), run.stdout);
+    assert.ok(rules.has('vm-ip-flow-disagreement'), 'the platform denies what the static evaluation allows');
+    assert.match(run.stderr, /IP flow verify \(Network Watcher\): done/);
+    assert.match(run.stderr, /Active sessions: 1/);
+    assert.ok(fake.requests.some((r) => r.method === 'POST' && /ipflowverify/i.test(r.path)), 'IP flow verify was asked');
+    assert.ok(!fake.requests.some((r) => /runcommand/i.test(r.path)), 'the guest script never runs without --guest');
   });
 
   const usage: [string, string[], RegExp][] = [

@@ -15,11 +15,13 @@ describe('parseDiagnoseArgs', () => {
       format: 'sarif',
       ruleOverrides: { 'vm-not-running': 'warning', 'bastion-diagnostics-disabled': 'off' },
       deep: false,
+      guest: false,
+      assumeYes: false,
     });
   });
 
   it('defaults to text and accepts --demo and -f', () => {
-    assert.deepEqual(parseDiagnoseArgs(['--demo']), { help: false, source: { kind: 'demo' }, format: 'text', ruleOverrides: {}, deep: false });
+    assert.deepEqual(parseDiagnoseArgs(['--demo']), { help: false, source: { kind: 'demo' }, format: 'text', ruleOverrides: {}, deep: false, guest: false, assumeYes: false });
     assert.equal(parseDiagnoseArgs(['--demo', '-f', 'json']).format, 'json');
   });
 
@@ -31,6 +33,8 @@ describe('parseDiagnoseArgs', () => {
     ['unknown flag', ['--demo', '--colour'], /unknown option '--colour'/],
     ['no source', ['--format', 'json'], /--snapshot FILE or --demo/],
     ['live without a host', ['--subscription', '00000000-0000-0000-0000-000000000001'], /needs --bastion/],
+    ['deep without a VM', ['--subscription', '00000000-0000-0000-0000-000000000001', '--bastion', 'b', '--deep'], /name the target with --vm/],
+    ['guest without deep', ['--subscription', '00000000-0000-0000-0000-000000000001', '--bastion', 'b', '--vm', 'v', '--guest'], /add --deep/],
     ['live options on a snapshot', ['--snapshot', 'a.json', '--save-snapshot', 'b.json'], /--save-snapshot works only with --subscription/],
     ['two sources', ['--demo', '--snapshot', 'a.json'], /not --snapshot and --demo/],
     ['missing value', ['--snapshot'], /'--snapshot' needs a value/],
