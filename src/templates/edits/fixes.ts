@@ -3,6 +3,7 @@ import type { Finding, Fix, Remedy } from '../../core/findings';
 import { isArmTemplate } from '../arm/detect';
 import type { TemplateDocument } from '../source';
 import { armRemedyEdit } from './armEdits';
+import { bicepRemedyEdits } from './bicepEdits';
 import { terraformRemedyEdits } from './terraformEdits';
 import { applyTextEdits } from './text';
 import type { FileTextEdit, TemplateFormat } from './types';
@@ -22,6 +23,7 @@ export function editableFixes(finding: Finding, documents: readonly TemplateDocu
 
 export function remedyEdits(remedy: Remedy, documents: readonly TemplateDocument[], format: TemplateFormat): FileTextEdit[] | undefined {
   if (format === 'terraform') return terraformRemedyEdits(remedy, documents);
+  if (format === 'bicep') return bicepRemedyEdits(remedy, documents);
   if (format !== 'arm') return undefined;
   const file = originFileOf(remedy);
   const doc = documents.find((d) => d.path === file);

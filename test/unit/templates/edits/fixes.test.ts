@@ -14,6 +14,11 @@ const EXPECTED_EDITABLE: Record<string, string[]> = {
   'arm/route-table': ['bastion-subnet-route-table'],
   'arm/sku-mismatch': ['bastion-sku-feature-mismatch', 'bastion-sku-feature-mismatch'],
   'arm/small-subnet': ['bastion-subnet-too-small'],
+  'bicep/bicepparam': ['bastion-sku-feature-mismatch'],
+  'bicep/deny-shadowing': ['bastion-nsg-rule-shadowed', 'bastion-nsg-rule-shadowed'],
+  'bicep/missing-rules': ['bastion-nsg-missing-rule', 'bastion-nsg-missing-rule'],
+  'bicep/route-table': ['bastion-subnet-route-table'],
+  'bicep/suppressed': ['bastion-nsg-rule-shadowed'],
   'terraform/missing-rules': ['bastion-native-client-disabled', ...Array<string>(6).fill('bastion-nsg-missing-rule')],
 };
 

@@ -22,12 +22,16 @@ export function fixtureFolders(format: TemplateFormat): string[] {
   return existsSync(root) ? readdirSync(root).sort() : [];
 }
 
+/** The folder's files, subfolders included (a Bicep fixture keeps its local modules in modules/). */
 export function fixtureDocuments(format: TemplateFormat, folder: string): TemplateDocument[] {
-  const dir = join(FIXTURES, format, folder);
-  return readdirSync(dir)
-    .sort()
-    .filter((name) => statSync(join(dir, name)).isFile())
-    .map((name) => ({ path: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }));
+  const read = (dir: string): TemplateDocument[] =>
+    readdirSync(dir)
+      .sort()
+      .flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? read(path) : [{ path, text: readFileSync(path, 'utf8') }];
+      });
+  return read(join(FIXTURES, format, folder));
 }
 
 export function lint(documents: readonly TemplateDocument[]): Finding[] {
