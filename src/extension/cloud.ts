@@ -8,19 +8,23 @@ export interface AzureCloud {
   authProviderId: 'microsoft' | 'microsoft-sovereign-cloud';
   /** Without a trailing slash. */
   resourceManagerEndpoint: string;
+  /** The classic management audience tokens are requested for (see sessionScopes); no trailing slash. */
+  managementEndpoint: string;
   /** Without a trailing slash. */
   portalUrl: string;
 }
 
 const CLOUDS: Record<'AzureCloud' | 'ChinaCloud' | 'USGovernment', AzureCloud> = {
-  AzureCloud: { name: 'AzureCloud', authProviderId: 'microsoft', resourceManagerEndpoint: 'https://management.azure.com', portalUrl: 'https://portal.azure.com' },
-  ChinaCloud: { name: 'ChinaCloud', authProviderId: 'microsoft-sovereign-cloud', resourceManagerEndpoint: 'https://management.chinacloudapi.cn', portalUrl: 'https://portal.azure.cn' },
-  USGovernment: { name: 'USGovernment', authProviderId: 'microsoft-sovereign-cloud', resourceManagerEndpoint: 'https://management.usgovcloudapi.net', portalUrl: 'https://portal.azure.us' },
+  AzureCloud: { name: 'AzureCloud', authProviderId: 'microsoft', resourceManagerEndpoint: 'https://management.azure.com', managementEndpoint: 'https://management.core.windows.net', portalUrl: 'https://portal.azure.com' },
+  ChinaCloud: { name: 'ChinaCloud', authProviderId: 'microsoft-sovereign-cloud', resourceManagerEndpoint: 'https://management.chinacloudapi.cn', managementEndpoint: 'https://management.core.chinacloudapi.cn', portalUrl: 'https://portal.azure.cn' },
+  USGovernment: { name: 'USGovernment', authProviderId: 'microsoft-sovereign-cloud', resourceManagerEndpoint: 'https://management.usgovcloudapi.net', managementEndpoint: 'https://management.core.usgovcloudapi.net', portalUrl: 'https://portal.azure.us' },
 };
 
 /** The custom-cloud setting as the authentication extension defines it (only the fields used here). */
 export interface CustomCloudSetting {
   resourceManagerEndpointUrl?: string;
+  /** The token audience; clouds that leave it out get tokens for the Resource Manager endpoint. */
+  managementEndpointUrl?: string;
   portalUrl?: string;
 }
 
@@ -36,15 +40,28 @@ export function cloudFromSettings(environment: string | undefined, custom: Custo
     }
     return {
       ok: true,
-      cloud: { name: 'custom', authProviderId: 'microsoft-sovereign-cloud', resourceManagerEndpoint: trimSlash(custom.resourceManagerEndpointUrl), portalUrl: trimSlash(custom.portalUrl) },
+      cloud: {
+        name: 'custom',
+        authProviderId: 'microsoft-sovereign-cloud',
+        resourceManagerEndpoint: trimSlash(custom.resourceManagerEndpointUrl),
+        managementEndpoint: trimSlash(custom.managementEndpointUrl ?? custom.resourceManagerEndpointUrl),
+        portalUrl: trimSlash(custom.portalUrl),
+      },
     };
   }
   return { ok: false, message: `Unknown cloud "${environment}" in microsoft-sovereign-cloud.environment (expected ChinaCloud, USGovernment or custom).` };
 }
 
-/** Scopes for vscode.authentication.getSession, as @microsoft/vscode-azext-azureauth forms them. */
+/**
+ * Scopes for vscode.authentication.getSession, as @microsoft/vscode-azext-azureauth forms them
+ * (microsoft/vscode-azuretools auth/src/utils/getSessionFromVSCodeCore.ts, getResourceScopes): the
+ * cloud's management endpoint audience (`https://management.core.windows.net/.default`), not the
+ * Resource Manager endpoint, because sessions requested for the latter failed to refresh from a
+ * stale MSAL cache (microsoft/vscode-azurefunctions#3913). Resource Manager accepts both
+ * audiences, and sharing the scopes with the Azure extensions shares their cached session.
+ */
 export function sessionScopes(cloud: AzureCloud, tenantId?: string): string[] {
-  const scopes = [`${cloud.resourceManagerEndpoint}/.default`];
+  const scopes = [`${cloud.managementEndpoint}/.default`];
   if (tenantId) scopes.push(`VSCODE_TENANT:${tenantId}`);
   return scopes;
 }

@@ -29,8 +29,30 @@ export async function diagnoseCommand(app: App, node: unknown, deep: boolean): P
       void vscode.window.showWarningMessage(error.message);
       return;
     }
+    if (reportAzureFailure(app, error)) return;
     reportError(app.log, vscode.l10n.t('Diagnosis failed'), error);
   }
+}
+
+/**
+ * The failures that stop a live read as a whole (src/azure/errors): an expired or missing sign-in
+ * offers to sign in again; no route to Resource Manager says so. Returns whether it handled one.
+ */
+function reportAzureFailure(app: App, error: unknown): boolean {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'NotSignedInError') {
+    app.log.warn((error as Error).message);
+    const signIn = vscode.l10n.t('Sign In Again');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Your Azure sign-in has expired or was revoked: sign in again to diagnose live resources.'), signIn).then((choice) => {
+      if (choice === signIn) void vscode.commands.executeCommand('bastionDoctor.signIn');
+    });
+    return true;
+  }
+  if (name === 'AzureUnreachableError') {
+    reportError(app.log, vscode.l10n.t('Azure Resource Manager is unreachable'), error);
+    return true;
+  }
+  return false;
 }
 
 export async function runDiagnosis(app: App, selection: DiagnosisSelection): Promise<void> {
@@ -40,7 +62,11 @@ export async function runDiagnosis(app: App, selection: DiagnosisSelection): Pro
     if (!subscription) throw new Error('the subscription of this Bastion host is not known; refresh the tree');
     const { topology, read } = await withDelayedProgress(vscode.l10n.t('Reading the Bastion configuration from Azure…'), (signal) =>
       app.live.readForDiagnosis(subscription, selection.bastionHostId, selection.virtualMachineId, signal));
-    const report = diagnose(topology, options);
+    // Diagnose what was actually read: a host (or VM) whose read failed has only its
+    // check-incomplete finding, which names the missing permission or the 404.
+    const report = read.bastionHostId === undefined
+      ? { generatedAt: new Date().toISOString(), sourceLabel: topology.sourceLabel ?? 'Azure', isDemo: false, targets: [], findings: [] }
+      : diagnose(topology, { ...options, bastion: read.bastionHostId, vm: read.virtualMachineId });
     report.findings.unshift(...read.incomplete);
     app.diagnosis.set({ rawReport: report, topology, sourceKind: 'live', rawResources: read.resources });
   } else {

@@ -1,17 +1,28 @@
 // Quick picks for Diagnose Bastion from the palette: subscription (live) → Bastion host → VM,
-// or a VM first, with the host that reaches it found for the user.
+// or a VM first, with the host that reaches it found for the user. They offer what the tree
+// shows: the live inventory, or the demo / snapshot topology.
 import * as vscode from 'vscode';
 import type { Topology } from '../../core/model';
-import { sameId, subscriptionOf } from '../../core/resourceId';
 import type { App } from '../app';
-import type { DiagnosisSelection, TopologySource } from '../sources/source';
-import { summarizeHosts, type HostSummary } from '../tree/hostSummary';
-import type { SubscriptionInfo } from '../subscriptionFilter';
 import { withDelayedProgress } from '../progress';
+import { severityOverrides } from '../settings';
+import type { DiagnosisSelection, TopologySource } from '../sources/source';
+import type { SubscriptionInfo } from '../subscriptionFilter';
+import { hostNodeData, summarizeHosts } from '../tree/hostSummary';
+import type { HostNodeData } from '../tree/nodeData';
+
+/** Hosts to choose from, with what a selection of one needs. */
+interface HostScope {
+  hosts: HostNodeData[];
+  topology: Topology;
+  subscription?: SubscriptionInfo;
+}
 
 export async function pickSelection(app: App): Promise<DiagnosisSelection | undefined> {
   const source = app.hosts.activeSource;
-  if (source.kind !== 'live') return pickInTopology(source, source.topology, undefined);
+  if (source.kind !== 'live') {
+    return pickInScope(source, { hosts: summarizeHosts(source.topology, severityOverrides()).map(hostNodeData), topology: source.topology });
+  }
   const inventory = await withDelayedProgress(vscode.l10n.t('Listing Bastion hosts…'), () => app.hosts.liveInventory());
   if (!inventory) {
     const signIn = vscode.l10n.t('Sign In to Azure…');
@@ -21,44 +32,44 @@ export async function pickSelection(app: App): Promise<DiagnosisSelection | unde
     if (choice === demo) await vscode.commands.executeCommand('bastionDoctor.openDemo');
     return undefined;
   }
-  const withHosts = inventory.subscriptions.filter((s) => inventory.topology.bastionHosts.some((h) => sameId(subscriptionOf(h.id), s.subscriptionId)));
+  const withHosts = inventory.subscriptions.filter((data) => data.hosts.length > 0);
   if (withHosts.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No Bastion hosts in the selected subscriptions.'));
     return undefined;
   }
-  const subscription = withHosts.length === 1 ? withHosts[0] : (await vscode.window.showQuickPick(
-    withHosts.map((s) => ({ label: s.displayName, description: s.subscriptionId, subscription: s })),
+  const picked = withHosts.length === 1 ? withHosts[0] : (await vscode.window.showQuickPick(
+    withHosts.map((data) => ({ label: data.subscription.displayName, description: data.subscription.subscriptionId, data })),
     { placeHolder: vscode.l10n.t('Subscription') },
-  ))?.subscription;
-  if (!subscription) return undefined;
-  return pickInTopology(source, inventory.topology, subscription);
+  ))?.data;
+  if (!picked) return undefined;
+  return pickInScope(source, picked);
 }
 
-async function pickInTopology(source: TopologySource, topology: Topology, subscription: SubscriptionInfo | undefined): Promise<DiagnosisSelection | undefined> {
-  const hosts = summarizeHosts(topology).filter((summary) => !subscription || sameId(subscriptionOf(summary.host.id), subscription.subscriptionId));
+async function pickInScope(source: TopologySource, scope: HostScope): Promise<DiagnosisSelection | undefined> {
   const demo = source.kind === 'demo' ? ` · ${vscode.l10n.t('Demo')}` : '';
-  const vmFirst = { label: `$(vm) ${vscode.l10n.t('Pick a VM first…')}`, summary: undefined as HostSummary | undefined };
+  const vmFirst = { label: `$(vm) ${vscode.l10n.t('Pick a VM first…')}`, host: undefined as HostNodeData | undefined };
   const hostPick = await vscode.window.showQuickPick(
-    [vmFirst, ...hosts.map((summary) => ({ label: summary.host.name, description: `${summary.description}${demo}`, summary }))],
+    [vmFirst, ...scope.hosts.map((host) => ({ label: host.name, description: `${host.description}${demo}`, host }))],
     { placeHolder: vscode.l10n.t('Bastion host') },
   );
   if (!hostPick) return undefined;
-  if (!hostPick.summary) return pickVmFirst(source, topology, hosts, subscription);
+  const { topology, subscription } = scope;
+  if (!hostPick.host) return pickVmFirst(source, scope);
   const all = { label: vscode.l10n.t('All VMs this host can reach'), vmId: undefined as string | undefined };
   const vmPick = await vscode.window.showQuickPick(
-    [all, ...hostPick.summary.vms.map((vm) => ({ label: vm.vm.name, description: `${vm.description} · ${vm.reach}${demo}`, vmId: vm.vm.id as string | undefined }))],
+    [all, ...hostPick.host.vms.map((vm) => ({ label: vm.name, description: `${vm.description} · ${vm.reach}${demo}`, vmId: vm.id as string | undefined }))],
     { placeHolder: vscode.l10n.t('Target VM') },
   );
   if (!vmPick) return undefined;
-  return { source, topology, bastionHostId: hostPick.summary.host.id, virtualMachineId: vmPick.vmId, subscription };
+  return { source, topology, bastionHostId: hostPick.host.id, virtualMachineId: vmPick.vmId, subscription };
 }
 
-async function pickVmFirst(source: TopologySource, topology: Topology, hosts: HostSummary[], subscription: SubscriptionInfo | undefined): Promise<DiagnosisSelection | undefined> {
-  const vms = hosts.flatMap((summary) => summary.vms.map((vm) => ({ vm, host: summary.host })));
+async function pickVmFirst(source: TopologySource, scope: HostScope): Promise<DiagnosisSelection | undefined> {
+  const vms = scope.hosts.flatMap((host) => host.vms.map((vm) => ({ vm, host })));
   const picked = await vscode.window.showQuickPick(
-    vms.map((entry) => ({ label: entry.vm.vm.name, description: vscode.l10n.t('through {0}', entry.host.name), entry })),
+    vms.map((entry) => ({ label: entry.vm.name, description: vscode.l10n.t('through {0}', entry.host.name), entry })),
     { placeHolder: vscode.l10n.t('Target VM (each listed with the Bastion host that reaches it)') },
   );
   if (!picked) return undefined;
-  return { source, topology, bastionHostId: picked.entry.host.id, virtualMachineId: picked.entry.vm.vm.id, subscription };
+  return { source, topology: scope.topology, bastionHostId: picked.entry.host.id, virtualMachineId: picked.entry.vm.id, subscription: scope.subscription };
 }

@@ -1,38 +1,39 @@
-// What the Bastion Hosts tree needs from the selected subscriptions: Bastion hosts, VNets,
-// NICs and VMs with power state, read through src/azure (loaded on first use) and mapped into
-// one topology. Read failures stay visible as problems instead of hiding the subscription.
-import { mapArmResources } from '../../core/arm';
-import type { Topology } from '../../core/model';
+// The Bastion Hosts tree's inventory: src/azure's loadInventory (one paged Resource Graph query
+// across the selected subscriptions, per-subscription ARM lists when Resource Graph is denied or
+// unavailable), turned into the tree's node data. Loaded on first use, with the SDK behind it.
+import { setMaxListeners } from 'node:events';
+import { loadInventory, type Inventory } from '../../azure/inventory';
 import type { AzureClients } from '../../azure/clients';
+import type { SubscriptionInfo } from '../subscriptionFilter';
+import { liveTreeData, type LiveTreeData } from '../tree/liveTree';
 
-export interface InventoryResult {
-  topology: Topology;
-  /** One line per subscription list that failed (permission, throttling). */
-  failures: string[];
+export interface LiveInventory extends LiveTreeData {
+  /** Every selected subscription, listed or not. */
+  selected: SubscriptionInfo[];
+  /** 'arm' when any tenant's inventory came through the ARM fallback. */
+  path: 'resource-graph' | 'arm';
+  /** Why Resource Graph was not used, when it was not (for the log). */
+  fallbackReason?: string;
 }
 
-export async function loadSubscriptionInventory(clients: AzureClients, subscriptionIds: readonly string[], signal: AbortSignal): Promise<InventoryResult> {
-  const reads = await import('../../azure/armReads');
-  const errors = await import('../../azure/errors');
-  const planned = subscriptionIds.flatMap((id) => [
-    reads.listBastionHosts(id),
-    reads.listVirtualNetworks(id),
-    reads.listNetworkInterfaces(id),
-    reads.listVirtualMachines(id, true),
-  ]);
-  const failures: string[] = [];
-  const results = await Promise.all(planned.map(async (read) => {
-    try {
-      const subscriptionId = read.target.id.split('/')[2];
-      return await read.run(clients.forSubscription(subscriptionId), signal);
-    } catch (error) {
-      failures.push(errors.readFailureFinding(error, read.target, clients.endpoint).message);
-      return [];
-    }
+/**
+ * An access token is issued for one tenant, and Resource Graph answers only for subscriptions the
+ * token's tenant holds: one query per tenant of the selection (usually one in all).
+ */
+export async function loadLiveInventory(clientsForTenant: (tenantId: string) => Promise<AzureClients>, selected: readonly SubscriptionInfo[], signal: AbortSignal): Promise<LiveInventory> {
+  // Every request in flight listens on the one signal (the ARM fallback lists 8 subscriptions × 4
+  // kinds at once): more than Node's default of 10, and no leak.
+  setMaxListeners(100, signal);
+  const tenants = [...new Set(selected.map((s) => s.tenantId.toLowerCase()))];
+  const parts: Inventory[] = await Promise.all(tenants.map(async (tenant) => {
+    const inTenant = selected.filter((s) => s.tenantId.toLowerCase() === tenant);
+    return loadInventory(await clientsForTenant(inTenant[0].tenantId), { subscriptionIds: inTenant.map((s) => s.subscriptionId), signal });
   }));
-  const topology = mapArmResources(results.flat(), {
-    sourceLabel: `Azure (${subscriptionIds.length} subscription${subscriptionIds.length === 1 ? '' : 's'})`,
-    coverage: { instanceView: true },
-  });
-  return { topology, failures };
+  const reasons = parts.flatMap((part) => (part.fallbackReason ? [part.fallbackReason] : []));
+  return {
+    ...liveTreeData(selected, { subscriptions: parts.flatMap((p) => p.subscriptions), incomplete: parts.flatMap((p) => p.incomplete) }),
+    selected: [...selected],
+    path: parts.some((part) => part.path === 'arm') ? 'arm' : 'resource-graph',
+    ...(reasons.length > 0 ? { fallbackReason: reasons.join('; ') } : {}),
+  };
 }

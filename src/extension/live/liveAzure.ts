@@ -8,7 +8,7 @@ import type { Topology } from '../../core/model';
 import { hookAzureLogger } from '../log';
 import { type SubscriptionInfo } from '../subscriptionFilter';
 import { listSubscriptions, listTenants, tokenExpiry, type TenantInfo } from './armHttp';
-import type { InventoryResult } from './inventory';
+import type { LiveInventory } from './inventory';
 import type { AzureSignIn } from './session';
 
 const FALLBACK_TOKEN_LIFETIME_MS = 5 * 60 * 1000;
@@ -39,9 +39,11 @@ export class LiveAzure {
     return listSubscriptions(this.signIn.cloud().resourceManagerEndpoint, session.accessToken, signal);
   }
 
-  async inventory(subscriptions: readonly SubscriptionInfo[], signal: AbortSignal): Promise<InventoryResult> {
-    const [clients, { loadSubscriptionInventory }] = await Promise.all([this.clients(subscriptions[0]), import('./inventory')]);
-    return loadSubscriptionInventory(clients, subscriptions.map((s) => s.subscriptionId), signal);
+  async inventory(subscriptions: readonly SubscriptionInfo[], signal: AbortSignal): Promise<LiveInventory> {
+    const { loadLiveInventory } = await import('./inventory');
+    const inventory = await loadLiveInventory((tenantId) => this.clients(subscriptions.find((s) => s.tenantId === tenantId)), subscriptions, signal);
+    this.log.info(`Inventory of ${subscriptions.length} subscription(s) through ${inventory.path === 'arm' ? 'ARM lists' : 'Resource Graph'}${inventory.fallbackReason ? ` (${inventory.fallbackReason})` : ''}`);
+    return inventory;
   }
 
   async readForDiagnosis(subscription: SubscriptionInfo, bastionHostId: string, virtualMachineId: string | undefined, signal: AbortSignal): Promise<LiveDiagnosisRead> {

@@ -1,6 +1,7 @@
 // Sign-in through VS Code's built-in Microsoft authentication provider, the way
-// @microsoft/vscode-azext-azureauth asks for sessions: the cloud's provider id, the Resource
-// Manager `.default` scope, and `VSCODE_TENANT:<id>` when a tenant is chosen.
+// @microsoft/vscode-azext-azureauth asks for sessions: the cloud's provider id, the management
+// audience's `.default` scope (see sessionScopes for why), and `VSCODE_TENANT:<id>` when a
+// tenant is chosen.
 import * as vscode from 'vscode';
 import { sessionScopes, type AzureCloud } from '../cloud';
 import { configuredCloud } from '../settings';

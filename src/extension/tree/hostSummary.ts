@@ -7,8 +7,9 @@ import { diagnose } from '../../core/diagnose';
 import { BASTION_FEATURE_NAMES, type BastionHost, type Topology, type VirtualMachine } from '../../core/model';
 import { parseResourceId } from '../../core/resourceId';
 import { applySeverityOverrides, type SeverityOverrides } from '../../core/severity';
+import type { Health, HostNodeData } from './nodeData';
 
-export type Health = 'pass' | 'warning' | 'error';
+export { matchesFilter, page, type Health } from './nodeData';
 
 export interface HostSummary {
   host: BastionHost;
@@ -72,13 +73,22 @@ function hostDetails(host: BastionHost): { label: string; value: string }[] {
   ];
 }
 
-/** Case-insensitive substring match on the name; an empty filter matches everything. */
-export function matchesFilter(name: string, filter: string | undefined): boolean {
-  return filter === undefined || filter.trim() === '' || name.toLowerCase().includes(filter.trim().toLowerCase());
-}
-
-/** The first `shown` items and how many are left for "Load more". */
-export function page<T>(items: readonly T[], shown: number): { visible: T[]; remaining: number } {
-  const visible = items.slice(0, Math.max(0, shown));
-  return { visible, remaining: items.length - visible.length };
+/** The tree's node data for a host of a whole topology (demo, snapshot). */
+export function hostNodeData(summary: HostSummary): HostNodeData {
+  return {
+    id: summary.host.id,
+    name: summary.host.name,
+    description: summary.description,
+    health: summary.health,
+    healthReason: 'quick check of the whole topology; run Diagnose for the findings',
+    details: summary.details,
+    vms: summary.vms.map(({ vm, description, reach }) => ({
+      id: vm.id,
+      name: vm.name,
+      powerState: vm.powerState,
+      description,
+      reach,
+      details: [vm.osType ?? 'OS not read'],
+    })),
+  };
 }

@@ -2,21 +2,17 @@
 // subscriptions, open the demo) or the reason something failed, and the details go to the log.
 import * as vscode from 'vscode';
 import type { Topology } from '../../core/model';
-import { sameId, subscriptionOf } from '../../core/resourceId';
+import type { LiveInventory } from '../live/inventory';
 import type { LiveAzure } from '../live/liveAzure';
 import { isCancellation } from '../log';
 import { pageSize, severityOverrides, subscriptionFilterEntries } from '../settings';
 import type { TopologySource } from '../sources/source';
 import { selectedSubscriptions, type SubscriptionInfo } from '../subscriptionFilter';
-import { matchesFilter, page, summarizeHosts, type HostSummary } from './hostSummary';
+import { hostNodeData, summarizeHosts } from './hostSummary';
 import { bastionHostNode, virtualMachineNode } from './hostNodes';
+import type { LiveSubscriptionData } from './liveTree';
+import { visibleHosts, visibleVms, type HostNodeData } from './nodeData';
 import { placeholderNode, type TreeNode } from './node';
-
-interface LiveInventory {
-  subscriptions: SubscriptionInfo[];
-  topology: Topology;
-  failures: string[];
-}
 
 export class HostsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -59,7 +55,7 @@ export class HostsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.changed.fire();
   }
 
-  /** The live topology the tree shows, when loaded (for quick picks). */
+  /** The live inventory the tree shows, when loaded (for quick picks). */
   async liveInventory(): Promise<LiveInventory | undefined> {
     const loaded = await (this.inventory ??= this.loadInventory());
     return Array.isArray(loaded) ? undefined : loaded;
@@ -86,20 +82,28 @@ export class HostsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     if (source.kind !== 'live') return [this.sourceNode(source)];
     const loaded = await (this.inventory ??= this.loadInventory());
     if (Array.isArray(loaded)) return loaded;
-    const nodes: TreeNode[] = loaded.failures.map((failure, index) => placeholderNode(`failure:${index}`, failure, { icon: 'warning', tooltip: failure }));
-    const withHosts = loaded.subscriptions.filter((subscription) => loaded.topology.bastionHosts.some((host) => sameId(subscriptionOf(host.id), subscription.subscriptionId)));
-    if (withHosts.length === 0) return [...nodes, placeholderNode('no-hosts', vscode.l10n.t('No Bastion hosts in the selected subscriptions'), { icon: 'info' }), selectEntry(), demoEntry()];
-    return [...nodes, ...withHosts.map((subscription) => this.subscriptionNode(subscription, loaded.topology))];
+    const errors = loaded.otherErrors.map((reason, index) => errorItem(`inventory-error:${index}`, reason));
+    if (loaded.subscriptions.length === 0) return [...errors, placeholderNode('no-hosts', vscode.l10n.t('No Bastion hosts in the selected subscriptions'), { icon: 'info' }), selectEntry(), demoEntry()];
+    return [...errors, ...loaded.subscriptions.map((data) => this.subscriptionNode(data))];
   }
 
   private async loadInventory(): Promise<LiveInventory | TreeNode[]> {
-    const subscriptions = await this.live.subscriptions(this.abort.signal);
-    if (subscriptions === undefined) return [placeholderNode('sign-in', vscode.l10n.t('Sign in to Azure…'), { command: 'bastionDoctor.signIn', icon: 'sign-in' }), demoEntry()];
-    const selected = selectedSubscriptions(subscriptions, subscriptionFilterEntries());
-    if (selected.length === 0) return [selectEntry(), demoEntry()];
-    const { topology, failures } = await this.live.inventory(selected, this.abort.signal);
-    for (const failure of failures) this.log.warn(failure);
-    return { subscriptions: selected, topology, failures };
+    try {
+      const subscriptions = await this.live.subscriptions(this.abort.signal);
+      if (subscriptions === undefined) return [signInEntry(), demoEntry()];
+      const selected = selectedSubscriptions(subscriptions, subscriptionFilterEntries());
+      if (selected.length === 0) return [selectEntry(), demoEntry()];
+      const inventory = await this.live.inventory(selected, this.abort.signal);
+      for (const error of [...inventory.otherErrors, ...inventory.subscriptions.flatMap((s) => s.errors)]) this.log.warn(error);
+      return inventory;
+    } catch (error) {
+      // A session that expired or was revoked: the way on is signing in again, not an error.
+      if (error instanceof Error && error.name === 'NotSignedInError') {
+        this.log.warn(error.message);
+        return [signInEntry(), demoEntry()];
+      }
+      throw error;
+    }
   }
 
   private sourceNode(source: Exclude<TopologySource, { kind: 'live' }>): TreeNode {
@@ -116,50 +120,47 @@ export class HostsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         return item;
       },
       getChildren: () => {
-        const hosts = this.hostNodes(source.topology, source, id, undefined);
+        const hosts = this.hostNodes(summarizeHosts(source.topology, severityOverrides()).map(hostNodeData), source, id, source.topology, undefined);
         return hosts.length > 0 ? hosts : [placeholderNode(`${id}/empty`, vscode.l10n.t('No Bastion hosts in this file'), { icon: 'info' })];
       },
     };
   }
 
-  private subscriptionNode(subscription: SubscriptionInfo, topology: Topology): TreeNode {
+  private subscriptionNode(data: LiveSubscriptionData): TreeNode {
+    const { subscription } = data;
     const id = `subscription:${subscription.subscriptionId}`;
     return {
       id,
       getTreeItem: () => {
         const item = new vscode.TreeItem(subscription.displayName, vscode.TreeItemCollapsibleState.Expanded);
         item.description = subscription.subscriptionId;
-        item.iconPath = new vscode.ThemeIcon('key');
+        item.iconPath = new vscode.ThemeIcon(data.errors.length > 0 ? 'warning' : 'key');
         item.contextValue = 'subscription';
         return item;
       },
-      getChildren: () => {
-        const hosts = topology.bastionHosts.filter((host) => sameId(subscriptionOf(host.id), subscription.subscriptionId));
-        return this.hostNodes({ ...topology, bastionHosts: hosts }, { kind: 'live' }, id, subscription, topology);
-      },
+      getChildren: () => [
+        ...data.errors.map((reason, index) => errorItem(`${id}/error:${index}`, reason)),
+        ...this.hostNodes(data.hosts, { kind: 'live' }, id, data.topology, subscription),
+      ],
     };
   }
 
-  private hostNodes(scoped: Topology, source: TopologySource, parentId: string, subscription: SubscriptionInfo | undefined, full: Topology = scoped): TreeNode[] {
-    const summaries = summarizeHosts(scoped, severityOverrides()).filter((summary) => matchesFilter(summary.host.name, this.filterText)
-      || summary.vms.some((vm) => matchesFilter(vm.vm.name, this.filterText)));
-    const { visible, remaining } = page(summaries, this.shown.get(parentId) ?? pageSize());
-    const nodes: TreeNode[] = visible.map((summary) => bastionHostNode(
-      summary,
-      { source, topology: full, bastionHostId: summary.host.id, subscription },
-      (hostSummary, hostId) => this.vmNodes(hostSummary, hostId, source, full, subscription),
+  private hostNodes(hosts: HostNodeData[], source: TopologySource, parentId: string, topology: Topology, subscription: SubscriptionInfo | undefined): TreeNode[] {
+    const { visible, remaining } = visibleHosts(hosts, this.filterText, this.shown.get(parentId) ?? pageSize());
+    const nodes: TreeNode[] = visible.map((host) => bastionHostNode(
+      host,
+      { source, topology, bastionHostId: host.id, subscription },
+      (data, hostNodeId) => this.vmNodes(data, hostNodeId, source, topology, subscription),
     ));
     if (remaining > 0) nodes.push(loadMoreNode(parentId, remaining));
     return nodes;
   }
 
-  private vmNodes(summary: HostSummary, hostId: string, source: TopologySource, topology: Topology, subscription: SubscriptionInfo | undefined): TreeNode[] {
-    const hostMatches = matchesFilter(summary.host.name, this.filterText);
-    const vms = summary.vms.filter((vm) => hostMatches || matchesFilter(vm.vm.name, this.filterText));
-    if (vms.length === 0) return [placeholderNode(`${hostId}/none`, vscode.l10n.t('No VMs this host can reach'), { icon: 'info' })];
-    const { visible, remaining } = page(vms, this.shown.get(hostId) ?? pageSize());
-    const nodes: TreeNode[] = visible.map((vm) => virtualMachineNode(vm, { source, topology, bastionHostId: summary.host.id, virtualMachineId: vm.vm.id, subscription }, hostId));
-    if (remaining > 0) nodes.push(loadMoreNode(hostId, remaining));
+  private vmNodes(host: HostNodeData, hostNodeId: string, source: TopologySource, topology: Topology, subscription: SubscriptionInfo | undefined): TreeNode[] {
+    if (host.vms.length === 0) return [placeholderNode(`${hostNodeId}/none`, vscode.l10n.t('No VMs this host can reach'), { icon: 'info' })];
+    const { visible, remaining } = visibleVms(host, this.filterText, this.shown.get(hostNodeId) ?? pageSize());
+    const nodes: TreeNode[] = visible.map((vm) => virtualMachineNode(vm, { source, topology, bastionHostId: host.id, virtualMachineId: vm.id, subscription }, hostNodeId));
+    if (remaining > 0) nodes.push(loadMoreNode(hostNodeId, remaining));
     return nodes;
   }
 
@@ -172,6 +173,15 @@ export class HostsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.abort.abort();
     this.changed.dispose();
   }
+}
+
+function signInEntry(): TreeNode {
+  return placeholderNode('sign-in', vscode.l10n.t('Sign in to Azure…'), { command: 'bastionDoctor.signIn', icon: 'sign-in' });
+}
+
+/** A reason something could not be listed; clicking it opens the log with the details. */
+function errorItem(id: string, reason: string): TreeNode {
+  return placeholderNode(id, reason, { icon: 'error', tooltip: reason, command: 'bastionDoctor.showLogs' });
 }
 
 function demoEntry(): TreeNode {

@@ -5,18 +5,21 @@ import { selectedSubscriptions, updatedFilter, type SubscriptionInfo } from '../
 
 const ID = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Network/bastionHosts/bas';
 
-const clouds: { environment: string | undefined; provider: string; arm: string; portal: string }[] = [
-  { environment: undefined, provider: 'microsoft', arm: 'https://management.azure.com', portal: 'https://portal.azure.com' },
-  { environment: 'ChinaCloud', provider: 'microsoft-sovereign-cloud', arm: 'https://management.chinacloudapi.cn', portal: 'https://portal.azure.cn' },
-  { environment: 'USGovernment', provider: 'microsoft-sovereign-cloud', arm: 'https://management.usgovcloudapi.net', portal: 'https://portal.azure.us' },
+// Sessions are asked for the management audience, as vscode-azext-azureauth does; the SDK
+// clients still talk to the Resource Manager endpoint.
+const clouds: { environment: string | undefined; provider: string; arm: string; audience: string; portal: string }[] = [
+  { environment: undefined, provider: 'microsoft', arm: 'https://management.azure.com', audience: 'https://management.core.windows.net', portal: 'https://portal.azure.com' },
+  { environment: 'ChinaCloud', provider: 'microsoft-sovereign-cloud', arm: 'https://management.chinacloudapi.cn', audience: 'https://management.core.chinacloudapi.cn', portal: 'https://portal.azure.cn' },
+  { environment: 'USGovernment', provider: 'microsoft-sovereign-cloud', arm: 'https://management.usgovcloudapi.net', audience: 'https://management.core.usgovcloudapi.net', portal: 'https://portal.azure.us' },
 ];
-for (const { environment, provider, arm, portal } of clouds) {
+for (const { environment, provider, arm, audience, portal } of clouds) {
   test(`cloud ${environment ?? 'default'}: provider, scopes and portal`, () => {
     const result = cloudFromSettings(environment, undefined);
     assert.ok(result.ok);
     assert.equal(result.cloud.authProviderId, provider);
-    assert.deepEqual(sessionScopes(result.cloud), [`${arm}/.default`]);
-    assert.deepEqual(sessionScopes(result.cloud, 't1'), [`${arm}/.default`, 'VSCODE_TENANT:t1']);
+    assert.equal(result.cloud.resourceManagerEndpoint, arm);
+    assert.deepEqual(sessionScopes(result.cloud), [`${audience}/.default`]);
+    assert.deepEqual(sessionScopes(result.cloud, 't1'), [`${audience}/.default`, 'VSCODE_TENANT:t1']);
     assert.equal(portalResourceUrl(result.cloud, ID, 't1'), `${portal}/#@t1/resource${ID}`);
   });
 }
@@ -26,6 +29,10 @@ test('a custom cloud needs its endpoints; unknown names are refused', () => {
   const custom = cloudFromSettings('custom', { resourceManagerEndpointUrl: 'https://arm.contoso/', portalUrl: 'https://portal.contoso/' });
   assert.ok(custom.ok);
   assert.equal(custom.cloud.resourceManagerEndpoint, 'https://arm.contoso');
+  assert.deepEqual(sessionScopes(custom.cloud), ['https://arm.contoso/.default'], 'without a management endpoint, the Resource Manager audience');
+  const withAudience = cloudFromSettings('custom', { resourceManagerEndpointUrl: 'https://arm.contoso/', managementEndpointUrl: 'https://mgmt.contoso/', portalUrl: 'https://portal.contoso/' });
+  assert.ok(withAudience.ok);
+  assert.deepEqual(sessionScopes(withAudience.cloud), ['https://mgmt.contoso/.default']);
   assert.equal(cloudFromSettings('Mars', undefined).ok, false);
 });
 
