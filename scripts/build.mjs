@@ -22,8 +22,37 @@ const common = {
   alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
 };
 
+/**
+ * The extension loads the Azure layer and the template engine through one dynamic import each
+ * (src/extension/live/loadAzure.ts, src/extension/editor/loadEngine.ts). Those two modules become
+ * bundles of their own beside extension.js, so activation parses neither the Azure SDK nor the
+ * parsers; the import turns into a require of the sibling file on first use.
+ */
+const LAZY_BUNDLES = [
+  { entry: 'src/azure/index.ts', importedAs: /^\.\.\/\.\.\/azure\/index$/, outfile: 'dist/azure.js' },
+  { entry: 'src/extension/editor/engine.ts', importedAs: /^\.\/engine$/, outfile: 'dist/templateEngine.js' },
+];
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(pluginBuild) {
+    for (const lazy of LAZY_BUNDLES) {
+      pluginBuild.onResolve({ filter: lazy.importedAs }, (args) =>
+        args.kind === 'dynamic-import' ? { path: `./${lazy.outfile.split('/').pop()}`, external: true } : undefined);
+    }
+  },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    plugins: [lazyBundles],
+    // import() of the sibling bundles becomes require(): they are CommonJS.
+    supported: { 'dynamic-import': false },
+  }),
+  ...LAZY_BUNDLES.map((lazy) => build({ ...common, entryPoints: [lazy.entry], outfile: lazy.outfile })),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);

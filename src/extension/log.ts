@@ -1,27 +1,22 @@
 // The Bastion Doctor log: one LogOutputChannel for our own messages and for the Azure SDK's,
 // always redacted. Users get a one-line message; the details go here.
 import * as vscode from 'vscode';
+import { loadAzure } from './live/loadAzure';
 import { formatLogArguments } from './redact';
 
 export function createLog(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel('Bastion Doctor', { log: true });
 }
 
-let azureLoggerHooked = false;
-
 /**
- * Routes @azure/logger into the channel. Called before the first live read (not at activation,
- * so no SDK module loads until Azure is used); the level follows the channel's.
+ * Routes the Azure SDK's log into the channel. Called before the first live read (not at
+ * activation, so no SDK module loads until Azure is used); the level follows the channel's.
  */
 export async function hookAzureLogger(log: vscode.LogOutputChannel): Promise<vscode.Disposable> {
-  const logger = await import('@azure/logger');
+  const { routeAzureLogs } = await loadAzure();
   const apply = (level: vscode.LogLevel): void => {
-    logger.setLogLevel(level === vscode.LogLevel.Trace || level === vscode.LogLevel.Debug ? 'info' : 'warning');
+    routeAzureLogs((args) => log.debug(formatLogArguments(args)), level === vscode.LogLevel.Trace || level === vscode.LogLevel.Debug);
   };
-  if (!azureLoggerHooked) {
-    azureLoggerHooked = true;
-    logger.AzureLogger.log = (...args: unknown[]) => log.debug(formatLogArguments(args));
-  }
   apply(log.logLevel);
   return log.onDidChangeLogLevel(apply);
 }

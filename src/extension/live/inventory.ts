@@ -2,7 +2,8 @@
 // across the selected subscriptions, per-subscription ARM lists when Resource Graph is denied or
 // unavailable), turned into the tree's node data. Loaded on first use, with the SDK behind it.
 import { setMaxListeners } from 'node:events';
-import { loadInventory, type Inventory } from '../../azure/inventory';
+import type { Inventory } from '../../azure/inventory';
+import { loadAzure } from './loadAzure';
 import type { AzureClients } from '../../azure/clients';
 import type { SubscriptionInfo } from '../subscriptionFilter';
 import { liveTreeData, type LiveTreeData } from '../tree/liveTree';
@@ -25,6 +26,7 @@ export async function loadLiveInventory(clientsForTenant: (tenantId: string) => 
   // kinds at once): more than Node's default of 10, and no leak.
   setMaxListeners(100, signal);
   const tenants = [...new Set(selected.map((s) => s.tenantId.toLowerCase()))];
+  const { loadInventory } = await loadAzure();
   const parts: Inventory[] = await Promise.all(tenants.map(async (tenant) => {
     const inTenant = selected.filter((s) => s.tenantId.toLowerCase() === tenant);
     return loadInventory(await clientsForTenant(inTenant[0].tenantId), { subscriptionIds: inTenant.map((s) => s.subscriptionId), signal });

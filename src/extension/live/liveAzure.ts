@@ -6,6 +6,7 @@ import type { AzureClients } from '../../azure/clients';
 import type { DiagnosisRead } from '../../azure/readDiagnosis';
 import type { Topology } from '../../core/model';
 import { hookAzureLogger } from '../log';
+import { loadAzure } from './loadAzure';
 import { type SubscriptionInfo } from '../subscriptionFilter';
 import { listSubscriptions, listTenants, tokenExpiry, type TenantInfo } from './armHttp';
 import type { LiveInventory } from './inventory';
@@ -48,7 +49,7 @@ export class LiveAzure {
 
   async readForDiagnosis(subscription: SubscriptionInfo, bastionHostId: string, virtualMachineId: string | undefined, signal: AbortSignal): Promise<LiveDiagnosisRead> {
     const clients = await this.clients(subscription);
-    const [{ readForDiagnosis }, { topologyFromRead }] = await Promise.all([import('../../azure/readDiagnosis'), import('../../azure/topology')]);
+    const { readForDiagnosis, topologyFromRead } = await loadAzure();
     const read = await readForDiagnosis(clients, { bastion: bastionHostId, vm: virtualMachineId, signal });
     this.log.info(`Read ${read.resources.length} resources in ${read.waves} waves (${read.requestCount} requests) for ${bastionHostId}`);
     return { topology: topologyFromRead(read, `subscription ${subscription.displayName}`), read };
@@ -57,7 +58,7 @@ export class LiveAzure {
   private async clients(subscription: SubscriptionInfo | undefined): Promise<AzureClients> {
     this.loggerHook ??= hookAzureLogger(this.log);
     await this.loggerHook;
-    const [{ createAzureClients }, { credentialFromTokenProvider }] = await Promise.all([import('../../azure/clients'), import('../../azure/credentials')]);
+    const { createAzureClients, credentialFromTokenProvider } = await loadAzure();
     const tenantId = subscription?.tenantId ?? this.signIn.tenantId;
     const credential = credentialFromTokenProvider(async () => {
       const session = await this.signIn.silentSession(tenantId);
