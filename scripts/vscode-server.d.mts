@@ -21,6 +21,7 @@ export interface RunningServer {
 }
 
 export declare function ensureServer(log?: (line: string) => void): string;
+export declare function ensureSystemPackages(log?: (line: string) => void): void;
 export declare function missingPrerequisite(): string | undefined;
 export declare function freePort(): Promise<number>;
 export declare function prepareRunDirs(name: string, settings?: Record<string, unknown>): RunDirs;

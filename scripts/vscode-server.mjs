@@ -75,7 +75,26 @@ function seedRipgrepCache(log) {
 }
 
 /** Installs the VS Code server on first use; later calls return at once. Returns server-main.js. */
+/**
+ * Debian's Chromium drives the server, and libkrb5-dev lets the server's `kerberos` dependency
+ * build. Like test-electron fetching VS Code on first use, they are installed when missing, where
+ * that is possible without asking (root with apt-get, as on CI and these machines); elsewhere
+ * missingPrerequisite() says what to install.
+ */
+export function ensureSystemPackages(log = (line) => console.log(line)) {
+  const missing = [];
+  if (!existsSync(chromiumPath)) missing.push('chromium');
+  if (spawnSync('dpkg', ['-s', 'libkrb5-dev'], { stdio: 'ignore' }).status !== 0) missing.push('libkrb5-dev');
+  const canInstall = process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (missing.length === 0 || !canInstall) return;
+  log(`installing Debian packages for the VS Code suites: ${missing.join(', ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
+  spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'ignore', env });
+}
+
 export function ensureServer(log = (line) => console.log(line)) {
+  ensureSystemPackages(log);
   if (existsSync(serverMain)) return serverMain;
   log(`installing the VS Code server (code-server@${CODE_SERVER_VERSION}) into ${installDir}; about a minute, once`);
   seedRipgrepCache(log);
@@ -92,7 +111,7 @@ export function ensureServer(log = (line) => console.log(line)) {
 
 /** Says why the suites cannot run here, or undefined when they can. */
 export function missingPrerequisite() {
-  if (!existsSync(chromiumPath)) return `${chromiumPath} is missing (apt-get install -y chromium)`;
+  if (!existsSync(chromiumPath)) return `${chromiumPath} is missing (apt-get install -y chromium libkrb5-dev)`;
   return undefined;
 }
 

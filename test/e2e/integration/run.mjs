@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath, ensureServer, missingPrerequisite, prepareRunDirs, root, startServer, workbenchUrl } from '../../../scripts/vscode-server.mjs';
+import { chromiumArgs, chromiumPath, ensureServer, ensureSystemPackages, missingPrerequisite, prepareRunDirs, root, startServer, workbenchUrl } from '../../../scripts/vscode-server.mjs';
 
 const SUITE_TIMEOUT_MS = 150_000;
 const RESULT_MARKER = 'BASTION_DOCTOR_E2E_RESULT';
@@ -34,6 +34,7 @@ async function bundleTests() {
 }
 
 async function main() {
+  ensureSystemPackages();
   const missing = missingPrerequisite();
   if (missing) finish({ passed: 0, failed: 1 }, `cannot run: ${missing}`);
   if (!existsSync(join(root, 'dist', 'extension.js'))) finish({ passed: 0, failed: 1 }, 'dist/extension.js is missing: run node scripts/build.mjs');

@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureServer, missingPrerequisite, onShutdown, root } from '../../../scripts/vscode-server.mjs';
+import { ensureServer, ensureSystemPackages, missingPrerequisite, onShutdown, root } from '../../../scripts/vscode-server.mjs';
 
 const SUITE_TIMEOUT_MS = 175_000;
 const resultsDir = join(root, 'test-results');
@@ -17,6 +17,7 @@ function finish(counts, note) {
   process.exit(counts.failed > 0 ? 1 : 0);
 }
 
+ensureSystemPackages();
 const missing = missingPrerequisite();
 if (missing) finish({ passed: 0, failed: 1 }, `cannot run: ${missing}`);
 // The first run installs the server (about a minute); that is not part of the suite's time limit.
