@@ -37,7 +37,8 @@ export function armTemplateToTopology(doc: TemplateDocument, siblings: readonly 
     const cause = firstError
       ? `${firstError.message} at line ${range.start.line + 1}, column ${range.start.character + 1}`
       : 'the file is not a JSON object';
-    const message = `${basename(doc.path)} is not valid JSON (${cause}); nothing in it was checked`;
+    const problem = firstError?.code === 'too-deep' ? 'is nested too deeply to read' : 'is not valid JSON';
+    const message = `${basename(doc.path)} ${problem} (${cause}); nothing in it was checked`;
     return { topology: emptyTopology(), parseDiagnostics: [{ file: doc.path, range, message }], suppressions: [] };
   }
   const parametersDoc = findParametersFile(doc.path, siblings);

@@ -1,5 +1,6 @@
 // Evaluates a JSON node of a template: every string may be an expression; `copy` arrays iterate.
 import type { Node } from 'jsonc-parser';
+import { budgetExceeded, copyCountProblem, CopyBudget } from './copyLimits';
 import type { EvaluationContext } from './expression/context';
 import { evaluateTemplateString } from './expression/evaluator';
 import { isUnresolved, type TemplateValue, unresolved } from './expression/value';
@@ -8,6 +9,8 @@ import { entriesOf, itemsOf, propertyNode } from './jsonDocument';
 /** Remembers which node produced each evaluated object, so inline rules and subnets keep their ranges. */
 export class NodeOrigins {
   private readonly nodes = new WeakMap<object, Node>();
+  /** Travels with the origins because they are shared by every evaluation of one template. */
+  readonly copyBudget = new CopyBudget();
 
   record<T extends TemplateValue>(value: T, node: Node): T {
     if (typeof value === 'object' && value !== null && !isUnresolved(value) && !this.nodes.has(value)) this.nodes.set(value, node);
@@ -66,8 +69,10 @@ export function evaluateCopyProperties(copyNode: Node, context: EvaluationContex
     const count = evaluateNode(countNode, context, origins);
     if (isUnresolved(count)) {
       out[name] = count;
-    } else if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-      out[name] = unresolved(`the copy count of '${name}' is not a non-negative integer`);
+    } else if (typeof count !== 'number' || copyCountProblem(count) !== undefined) {
+      out[name] = unresolved(`the copy loop '${name}' cannot be expanded: ${copyCountProblem(count)}`);
+    } else if (!origins.copyBudget.take(count)) {
+      out[name] = unresolved(`the copy loop '${name}' was not expanded: ${budgetExceeded(count)}`);
     } else {
       out[name] = origins.record(
         Array.from({ length: count }, (_, index) => evaluateNode(inputNode, withCopyIndex(context, name, index, false), origins)),

@@ -5,7 +5,15 @@ import type { Position, SourceRange } from '../../core/model';
 export interface JsonSyntaxError {
   message: string;
   range: SourceRange;
+  /** 'too-deep': valid JSON perhaps, but nested beyond what is read without exhausting the stack. */
+  code?: 'too-deep';
 }
+
+/**
+ * Real templates nest a few dozen levels; the JSON parser and every walk over the tree recurse, so
+ * a deeper document is refused up front instead of overflowing the stack.
+ */
+export const MAX_JSON_DEPTH = 512;
 
 export interface JsonDocument {
   root: Node | undefined;
@@ -46,6 +54,11 @@ export function parseJsonDocument(text: string): JsonDocument {
     return { line: low, character: offset - lineStarts[low] };
   };
   const rangeAt = (offset: number, length: number): SourceRange => ({ start: positionAt(offset), end: positionAt(offset + length) });
+  const tooDeepAt = offsetBeyondDepth(text, MAX_JSON_DEPTH);
+  if (tooDeepAt !== undefined) {
+    const message = `nested deeper than ${MAX_JSON_DEPTH} levels`;
+    return { root: undefined, errors: [{ message, range: rangeAt(tooDeepAt, 1), code: 'too-deep' }], rangeOf: (node) => rangeAt(node.offset, node.length) };
+  }
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   const errors = parseErrors.map((error) => {
@@ -53,6 +66,29 @@ export function parseJsonDocument(text: string): JsonDocument {
     return { message: READABLE_ERRORS[code] ?? code, range: rangeAt(error.offset, error.length) };
   });
   return { root, errors, rangeOf: (node) => rangeAt(node.offset, node.length) };
+}
+
+/** The offset of the first `[` or `{` that opens level `maxDepth + 1`, skipping strings and comments. */
+function offsetBeyondDepth(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (char === '"') {
+      for (i += 1; i < text.length && text[i] !== '"'; i += 1) if (text[i] === '\\') i += 1;
+    } else if (char === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+    } else if (char === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 1;
+    } else if (char === '[' || char === '{') {
+      depth += 1;
+      if (depth > maxDepth) return i;
+    } else if (char === ']' || char === '}') {
+      depth -= 1;
+    }
+  }
+  return undefined;
 }
 
 /** A property's value node; ARM property names are case-insensitive. */

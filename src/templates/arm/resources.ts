@@ -4,6 +4,7 @@ import { getNodeValue, type Node } from 'jsonc-parser';
 import type { SourceRange, UnresolvedField } from '../../core/model';
 import { buildResourceId, extensionScopeId, resourceGroupScopeId } from './armIds';
 import { toArmJson, type UnresolvedAt } from './armJson';
+import { budgetExceeded, copyCountProblem } from './copyLimits';
 import { evaluateNode, type NodeOrigins, withCopyIndex } from './evaluateNode';
 import type { DeploymentScope, EvaluationContext } from './expression/context';
 import { isUnresolved, symbolText, type TemplateValue } from './expression/value';
@@ -73,9 +74,14 @@ export class ResourceExpander {
     }
     const loopName = this.evaluate(propertyNode(copyNode, 'name'), context);
     const count = this.evaluate(propertyNode(copyNode, 'count'), context);
-    if (typeof loopName !== 'string' || typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
-      const why = isUnresolved(count) ? count.reasons.join('; ') : `count ${JSON.stringify(count)} is not a non-negative integer`;
+    const countProblem = copyCountProblem(count);
+    if (typeof loopName !== 'string' || typeof count !== 'number' || countProblem !== undefined) {
+      const why = isUnresolved(count) ? count.reasons.join('; ') : (countProblem ?? 'its name is not a string');
       this.problem(`The copy loop of this resource cannot be expanded (${why}); its instances were not checked`, copyNode);
+      return;
+    }
+    if (!this.origins.copyBudget.take(count)) {
+      this.problem(`The copy loop of this resource was not expanded (${budgetExceeded(count)}); its instances were not checked`, copyNode);
       return;
     }
     for (let index = 0; index < count; index += 1) {

@@ -4,7 +4,7 @@ import { ExpressionSyntaxError } from './ast';
 import type { EvaluationContext } from './context';
 import { TemplateFunctionError } from './context';
 import { TEMPLATE_FUNCTIONS } from './functions';
-import { classifyTemplateString, parseExpression } from './parser';
+import { classifyTemplateString, excerpt, parseExpression } from './parser';
 import { isPlainObject, isUnresolved, mergeUnresolved, type TemplateValue, unresolved, Unresolved } from './value';
 
 /** Evaluates a JSON string from a template: a literal stays as written, `[...]` is evaluated. */
@@ -15,7 +15,7 @@ export function evaluateTemplateString(raw: string, context: EvaluationContext):
   try {
     expression = parseExpression(classified.text);
   } catch (error) {
-    if (error instanceof ExpressionSyntaxError) return unresolved(`the expression '${raw}' is malformed: ${error.message}`);
+    if (error instanceof ExpressionSyntaxError) return unresolved(`the expression '${excerpt(raw)}' is malformed: ${error.message}`);
     throw error;
   }
   return evaluateExpression(expression, context);

@@ -19,11 +19,25 @@ export function parseExpression(text: string): Expression {
   return expression;
 }
 
+/**
+ * Evaluating recurses once per nested call; ARM's own expressions nest a handful of levels, so a
+ * deeper one is refused as malformed rather than risking the stack.
+ */
+export const MAX_EXPRESSION_DEPTH = 256;
+
+const EXCERPT_LENGTH = 200;
+
+/** Expression text as quoted in a message: a megabyte-long expression must not make a megabyte-long finding. */
+export function excerpt(text: string): string {
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
+}
+
 const IDENTIFIER_START = /[A-Za-z_$]/;
 const IDENTIFIER_PART = /[A-Za-z0-9_$.]/;
 
 class Parser {
   pos = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -32,7 +46,7 @@ class Parser {
   }
 
   fail(message: string): never {
-    throw new ExpressionSyntaxError(`${message} at position ${this.pos} in '${this.text}'`, this.pos);
+    throw new ExpressionSyntaxError(`${message} at position ${this.pos} in '${excerpt(this.text)}'`, this.pos);
   }
 
   skipSpace(): void {
@@ -46,10 +60,24 @@ class Parser {
   }
 
   expression(): Expression {
-    let target = this.primary();
-    for (;;) {
+    if (this.depth >= MAX_EXPRESSION_DEPTH) this.fail(`nested deeper than ${MAX_EXPRESSION_DEPTH} levels`);
+    this.depth += 1;
+    try {
+      return this.postfix(this.primary());
+    } finally {
+      this.depth -= 1;
+    }
+  }
+
+  private postfix(primary: Expression): Expression {
+    let target = primary;
+    // Each `.name` or `[index]` wraps the target once more: it counts towards the depth too.
+    for (let links = 0; ; links += 1) {
       this.skipSpace();
       const next = this.text[this.pos];
+      if ((next === '.' || next === '[') && this.depth + links >= MAX_EXPRESSION_DEPTH) {
+        this.fail(`nested deeper than ${MAX_EXPRESSION_DEPTH} levels`);
+      }
       if (next === '.') {
         this.pos += 1;
         this.skipSpace();
@@ -79,19 +107,20 @@ class Parser {
     this.pos += 1;
     let value = '';
     for (;;) {
-      if (this.atEnd()) this.fail('unterminated string');
-      const char = this.text[this.pos];
-      if (char === "'") {
-        if (this.text[this.pos + 1] === "'") {
-          value += "'";
-          this.pos += 2;
-          continue;
-        }
-        this.pos += 1;
-        return value;
+      // Whole runs between quotes at once: a string of megabytes stays linear and cheap.
+      const quote = this.text.indexOf("'", this.pos);
+      if (quote === -1) {
+        this.pos = this.text.length;
+        this.fail('unterminated string');
       }
-      value += char;
-      this.pos += 1;
+      value += this.text.slice(this.pos, quote);
+      if (this.text[quote + 1] === "'") {
+        value += "'";
+        this.pos = quote + 2;
+        continue;
+      }
+      this.pos = quote + 1;
+      return value;
     }
   }
 
