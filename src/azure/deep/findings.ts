@@ -1,6 +1,7 @@
 // Findings made by the deep checks, with the catalog's defaults and the diagnosis context, and
 // the check-incomplete findings for deep calls that could not run.
-import { CATALOG, type RuleId } from '../../core/catalog';
+import type { RuleId } from '../../core/catalog';
+import { findingFor } from '../../core/checks/finding';
 import type { Evidence, Finding, Fix, Layer, ResourceRef, Severity } from '../../core/findings';
 import { buildFix } from '../../core/fixes/index';
 import { parseResourceId } from '../../core/resourceId';
@@ -22,21 +23,7 @@ export interface DeepFindingInput {
 }
 
 export function deepFinding(context: DeepContext, input: DeepFindingInput): Finding {
-  const metadata = CATALOG[input.rule];
-  const finding: Finding = {
-    rule: input.rule,
-    severity: input.severity ?? metadata.defaultSeverity,
-    layer: input.layer ?? metadata.layer,
-    message: input.message,
-    evidence: input.evidence ?? [],
-    resource: input.resource,
-    fixes: input.fixes ?? [],
-  };
-  const scope: NonNullable<Finding['context']> = {};
-  if (context.bastionHostId) scope.bastionHostId = context.bastionHostId;
-  if (context.virtualMachineId) scope.virtualMachineId = context.virtualMachineId;
-  if (scope.bastionHostId || scope.virtualMachineId) finding.context = scope;
-  return finding;
+  return findingFor(context, input);
 }
 
 export function armRef(id: string, type: string, name?: string): ResourceRef {

@@ -16,6 +16,14 @@ export interface FindingInput {
 }
 
 export function makeFinding(context: CheckContext, input: FindingInput): Finding {
+  return findingFor({ bastionHostId: context.host?.id, virtualMachineId: context.vm?.id }, input);
+}
+
+/**
+ * A finding with the catalog's defaults, about the (host, VM) pair it was found for. Shared by the
+ * checks and by sources of findings outside the core (the deep checks).
+ */
+export function findingFor(target: { bastionHostId?: string; virtualMachineId?: string }, input: FindingInput): Finding {
   const metadata = CATALOG[input.rule];
   const finding: Finding = {
     rule: input.rule,
@@ -29,8 +37,8 @@ export function makeFinding(context: CheckContext, input: FindingInput): Finding
   if (input.flow) finding.flow = input.flow;
   if (input.related && input.related.length > 0) finding.related = input.related;
   const targetContext: Finding['context'] = {};
-  if (context.host) targetContext.bastionHostId = context.host.id;
-  if (context.vm) targetContext.virtualMachineId = context.vm.id;
+  if (target.bastionHostId) targetContext.bastionHostId = target.bastionHostId;
+  if (target.virtualMachineId) targetContext.virtualMachineId = target.virtualMachineId;
   if (targetContext.bastionHostId || targetContext.virtualMachineId) finding.context = targetContext;
   return finding;
 }
