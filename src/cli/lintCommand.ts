@@ -12,6 +12,7 @@ import { OUTPUT_FORMATS, type OutputFormat, parseRuleOverrides } from './args';
 import { shouldUseColor } from './format/color';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
+import { templatesScope } from './format/summary';
 import { formatText } from './format/text';
 import type { CliIo } from './io';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './usageError';
@@ -80,14 +81,14 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   for (const file of result.files) {
     if (file.kind === 'not-a-template' && args.paths.includes(file.path)) io.stderr(`warning: ${file.path} is not a template Bastion Doctor reads; skipped\n`);
   }
-  io.stdout(render(result.report, args.format, io));
+  io.stdout(render(result.report, args.format, io, linted.length));
   return hasErrors(result.report.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function render(report: ReturnType<typeof lintDocuments>['report'], format: OutputFormat, io: CliIo): string {
+function render(report: ReturnType<typeof lintDocuments>['report'], format: OutputFormat, io: CliIo, templates: number): string {
   if (format === 'json') return formatJson(report);
   if (format === 'sarif') return formatSarif(report, { baseDirectory: io.cwd });
-  return formatText(report, { color: shouldUseColor(io.isTTY, io.env) });
+  return formatText(report, { color: shouldUseColor(io.isTTY, io.env), summaryScope: templatesScope(templates) });
 }
 
 /** Named files as given, folders walked; a named template brings its parameters file along. */

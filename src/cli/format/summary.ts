@@ -20,8 +20,16 @@ export function summarize(report: DiagnosisReport): ReportSummary {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "3 errors, 2 warnings, 1 info across 2 Bastion hosts and 6 VMs" */
-export function summaryLine(summary: ReportSummary): string {
+/**
+ * "3 errors, 2 warnings, 1 info across 2 Bastion hosts and 6 VMs"; with `scope` (lint: "in 4
+ * templates") that replaces the hosts and VMs, which templates rarely declare.
+ */
+export function summaryLine(summary: ReportSummary, scope?: string): string {
   const counts = [plural(summary.errors, 'error', 'errors'), plural(summary.warnings, 'warning', 'warnings'), `${summary.info} info`].join(', ');
+  if (scope !== undefined) return `${counts} ${scope}`;
   return `${counts} across ${plural(summary.bastionHosts, 'Bastion host', 'Bastion hosts')} and ${plural(summary.virtualMachines, 'VM', 'VMs')}`;
+}
+
+export function templatesScope(count: number): string {
+  return `in ${plural(count, 'template', 'templates')}`;
 }

@@ -8,6 +8,8 @@ import { summarize, summaryLine } from './summary';
 
 export interface TextFormatOptions {
   color: boolean;
+  /** Replaces "across N Bastion hosts and N VMs" in the last line (lint: "in 3 templates"). */
+  summaryScope?: string;
 }
 
 const LANGUAGE_NAMES: Record<SnippetLanguage, string> = {
@@ -34,7 +36,7 @@ export function formatText(report: DiagnosisReport, options: TextFormatOptions):
     lines.push('', style.bold(group.title));
     lines.push(...groupLines(group, names, style));
   }
-  lines.push('', style.bold(summaryLine(summarize(report))));
+  lines.push('', style.bold(summaryLine(summarize(report), options.summaryScope)));
   return lines.join('\n') + '\n';
 }
 
@@ -121,10 +123,18 @@ function badge(severity: Severity, style: Styler): string {
 }
 
 function findingLines(finding: Finding, indent: string, style: Styler): string[] {
-  const lines = [`${indent}${badge(finding.severity, style)} ${style.dim(finding.rule)}`, `${indent}  ${finding.message}`];
+  const where = location(finding);
+  const lines = [`${indent}${badge(finding.severity, style)} ${style.dim(finding.rule)}${where ? `  ${where}` : ''}`, `${indent}  ${finding.message}`];
   for (const evidence of finding.evidence) lines.push(`${indent}  ${style.dim('•')} ${evidence.label}: ${evidence.value}`);
   for (const fix of finding.fixes) lines.push(...fixLines(fix, `${indent}  `, style));
   return lines;
+}
+
+/** `file:line:column` (1-based, as editors and terminals link it) for findings in a template. */
+function location(finding: Finding): string | undefined {
+  const origin = finding.resource.origin;
+  if (origin?.kind !== 'file') return undefined;
+  return `${origin.file}:${origin.range.start.line + 1}:${origin.range.start.character + 1}`;
 }
 
 function fixLines(fix: Fix, indent: string, style: Styler): string[] {

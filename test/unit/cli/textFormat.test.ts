@@ -34,6 +34,16 @@ describe('formatText', () => {
     assert.match(text, /1\. Create a Log Analytics workspace/);
   });
 
+  it('puts a template finding\'s file:line:column (1-based) beside its rule id', () => {
+    const text = formatText(sampleReport([templateFinding]), { color: false });
+    assert.match(text, /WARNING bastion-subnet-route-table {2}infra\/network main\.bicep:12:5\n/);
+  });
+
+  it('counts templates instead of hosts and VMs when linting', () => {
+    const text = formatText(sampleReport([templateFinding]), { color: false, summaryScope: 'in 3 templates' });
+    assert.equal(text.trimEnd().split('\n').at(-1), '0 errors, 1 warning, 0 info in 3 templates');
+  });
+
   it('names the VMs with nothing wrong', () => {
     assert.match(formatText(sampleReport(), { color: false }), /No VM-level problems: vm-healthy\n/);
   });
