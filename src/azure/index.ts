@@ -6,5 +6,6 @@ export { readForDiagnosis } from './readDiagnosis';
 export { topologyFromRead } from './topology';
 export { loadInventory } from './inventory';
 export { runDeepCheck, withDeepEvidence, DEEP_STEP_TITLES } from './deep/deepCheck';
-export { guestScriptFor } from './deep/runCommand';
+export { guestScriptFor, guestScriptOf } from './deep/runCommand';
+export { resolveTarget } from './deep/target';
 export { routeAzureLogs } from './logging';

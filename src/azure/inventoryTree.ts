@@ -13,6 +13,8 @@ export interface InventoryVm {
   /** e.g. running, deallocated; undefined when the source did not say. */
   powerState?: string;
   privateIpAddress?: string;
+  /** From storageProfile.osDisk.osType; what the native-client command (ssh or rdp) depends on. */
+  osType?: 'Linux' | 'Windows';
   virtualNetworkId: string;
   /** Reached through a directly peered VNet rather than the host's own. */
   viaPeering: boolean;
@@ -98,6 +100,7 @@ function bastionOf(host: InventoryRow, vnets: Map<string, InventoryRow>, vmRows:
       resourceGroup: parseResourceId(vm.id).resourceGroup ?? '',
       powerState: powerStateOf(vm),
       privateIpAddress: place.ip,
+      osType: osTypeOf(vm),
       virtualNetworkId: place.vnetId,
       viaPeering: vnetKey !== own,
     });
@@ -117,6 +120,12 @@ function bastionOf(host: InventoryRow, vnets: Map<string, InventoryRow>, vmRows:
     features,
     reachableVms,
   };
+}
+
+function osTypeOf(vm: InventoryRow): 'Linux' | 'Windows' | undefined {
+  const osDisk = ((props(vm).storageProfile as Json | undefined)?.osDisk as Json | undefined)?.osType;
+  const value = str(osDisk)?.toLowerCase();
+  return value === 'linux' ? 'Linux' : value === 'windows' ? 'Windows' : undefined;
 }
 
 /** `PowerState/running` → `running`, from ARM's instance view or Resource Graph's extended view. */

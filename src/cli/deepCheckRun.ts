@@ -3,7 +3,8 @@
 // runs only with --guest, after the user saw it and confirmed (or passed --yes).
 import type { AzureClients } from '../azure/clients';
 import type { TokenCredential } from '@azure/core-auth';
-import { guestScriptFor } from '../azure/deep/runCommand';
+import { guestScriptOf } from '../azure/deep/runCommand';
+import { resolveTarget } from '../azure/deep/target';
 import { runDeepCheck, withDeepEvidence, type DeepCheckResult } from '../azure/deep/deepCheck';
 import type { Finding } from '../core/findings';
 import type { Topology } from '../core/model';
@@ -38,7 +39,7 @@ export async function runCliDeepCheck(
 ): Promise<CliDeepResult> {
   if (selection.bastion === undefined) return { topology, findings: [] };
   const vm = topology.virtualMachines.find((v) => sameId(v.id, selection.vm));
-  const runGuestScript = options.guest && vm?.osType !== undefined && (await confirmGuestScript(vm.name, vm.osType, options, io));
+  const runGuestScript = options.guest && (await confirmGuestScript(topology, { bastion: selection.bastion, vm: selection.vm }, options, io));
   io.stderr('Deep check:\n');
   const result = await runDeepCheck(clients, topology, { bastionHostId: selection.bastion, virtualMachineId: selection.vm }, {
     signal: options.signal,
@@ -55,15 +56,18 @@ export async function runCliDeepCheck(
   return { topology: withDeepEvidence(topology, result.deep), findings: result.findings };
 }
 
-async function confirmGuestScript(vmName: string, osType: 'Linux' | 'Windows', options: CliDeepOptions, io: CliIo): Promise<boolean> {
-  const { script } = guestScriptFor(osType, String(options.customPort ?? (osType === 'Linux' ? 22 : 3389)));
-  io.stderr(`The guest check runs this read-only script on ${vmName} through VM Run Command:\n\n${script}\n\n`);
+async function confirmGuestScript(topology: Topology, selection: { bastion: string; vm?: string }, options: CliDeepOptions, io: CliIo): Promise<boolean> {
+  // Exactly what inspectGuest will send, port included: what the user confirms is what runs.
+  const target = resolveTarget(topology, { bastionHostId: selection.bastion, virtualMachineId: selection.vm }, options.customPort);
+  const guest = guestScriptOf(target);
+  if (!guest || !target.vm) return false;
+  io.stderr(`The guest check runs this read-only script on ${target.vm.name} through VM Run Command:\n\n${guest.script.script}\n\n`);
   if (options.assumeYes) return true;
   if (!io.confirm) {
     io.stderr('Not run: pass --yes to run it without a terminal to confirm in.\n');
     return false;
   }
-  return io.confirm(`Run it on ${vmName}?`);
+  return io.confirm(`Run it on ${target.vm.name}?`);
 }
 
 function printEvidence(result: DeepCheckResult, io: CliIo): void {

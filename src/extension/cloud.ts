@@ -12,12 +12,14 @@ export interface AzureCloud {
   managementEndpoint: string;
   /** Without a trailing slash. */
   portalUrl: string;
+  /** Log Analytics query endpoint, without a trailing slash; not known for a custom cloud. */
+  logAnalyticsEndpoint?: string;
 }
 
 const CLOUDS: Record<'AzureCloud' | 'ChinaCloud' | 'USGovernment', AzureCloud> = {
-  AzureCloud: { name: 'AzureCloud', authProviderId: 'microsoft', resourceManagerEndpoint: 'https://management.azure.com', managementEndpoint: 'https://management.core.windows.net', portalUrl: 'https://portal.azure.com' },
-  ChinaCloud: { name: 'ChinaCloud', authProviderId: 'microsoft-sovereign-cloud', resourceManagerEndpoint: 'https://management.chinacloudapi.cn', managementEndpoint: 'https://management.core.chinacloudapi.cn', portalUrl: 'https://portal.azure.cn' },
-  USGovernment: { name: 'USGovernment', authProviderId: 'microsoft-sovereign-cloud', resourceManagerEndpoint: 'https://management.usgovcloudapi.net', managementEndpoint: 'https://management.core.usgovcloudapi.net', portalUrl: 'https://portal.azure.us' },
+  AzureCloud: { name: 'AzureCloud', authProviderId: 'microsoft', resourceManagerEndpoint: 'https://management.azure.com', managementEndpoint: 'https://management.core.windows.net', portalUrl: 'https://portal.azure.com', logAnalyticsEndpoint: 'https://api.loganalytics.io' },
+  ChinaCloud: { name: 'ChinaCloud', authProviderId: 'microsoft-sovereign-cloud', resourceManagerEndpoint: 'https://management.chinacloudapi.cn', managementEndpoint: 'https://management.core.chinacloudapi.cn', portalUrl: 'https://portal.azure.cn', logAnalyticsEndpoint: 'https://api.loganalytics.azure.cn' },
+  USGovernment: { name: 'USGovernment', authProviderId: 'microsoft-sovereign-cloud', resourceManagerEndpoint: 'https://management.usgovcloudapi.net', managementEndpoint: 'https://management.core.usgovcloudapi.net', portalUrl: 'https://portal.azure.us', logAnalyticsEndpoint: 'https://api.loganalytics.us' },
 };
 
 /** The custom-cloud setting as the authentication extension defines it (only the fields used here). */
@@ -70,6 +72,24 @@ export function sessionScopes(cloud: AzureCloud, tenantId?: string): string[] {
 export function portalResourceUrl(cloud: AzureCloud, resourceId: string, tenantId?: string): string {
   const id = resourceId.startsWith('/') ? resourceId : `/${resourceId}`;
   return `${cloud.portalUrl}/#${tenantId ? `@${tenantId}` : ''}/resource${id}`;
+}
+
+/**
+ * Where the deep check's audit-log query goes: `{}` for public Azure (the SDK's default endpoint),
+ * the sovereign cloud's endpoint, or undefined when the cloud's is not known (custom clouds), and
+ * the audit-log step then reports that it could not run.
+ */
+export function logsEndpointFor(cloud: AzureCloud): { endpoint?: string } | undefined {
+  if (cloud.logAnalyticsEndpoint === undefined) return undefined;
+  return cloud.name === 'AzureCloud' ? {} : { endpoint: cloud.logAnalyticsEndpoint };
+}
+
+/**
+ * The scope of a Log Analytics token in this cloud. The query client always asks for the public
+ * audience (api.loganalytics.io), which a sovereign cloud's sign-in cannot issue.
+ */
+export function logsTokenScope(cloud: AzureCloud): string | undefined {
+  return cloud.logAnalyticsEndpoint === undefined ? undefined : `${cloud.logAnalyticsEndpoint}/.default`;
 }
 
 function trimSlash(url: string): string {

@@ -118,6 +118,19 @@ describe('bastion-doctor diagnose --subscription', () => {
     assert.ok(!fake.requests.some((r) => /runcommand/i.test(r.path)), 'the guest script never runs without --guest');
   });
 
+  it('--guest shows the exact read-only script and runs it only with --yes when there is no terminal', async () => {
+    serveDeepCheck(fake, new FakeLogAnalytics());
+    const refused = await cli(live('--bastion', 'bas-contoso-hub', '--vm', 'vm-app-01', '--deep', '--guest', '--format', 'json'));
+    assert.match(refused.stderr, /read-only script on vm-app-01/);
+    assert.match(refused.stderr, /Not run: pass --yes/);
+    assert.ok(!fake.requests.some((r) => /runcommand/i.test(r.path)), 'nothing ran without confirmation');
+
+    const confirmed = await cli(live('--bastion', 'bas-contoso-hub', '--vm', 'vm-app-01', '--deep', '--guest', '--yes', '--format', 'json'));
+    assert.ok(fake.requests.some((r) => r.method === 'POST' && /runcommand/i.test(r.path)), 'the guest script ran');
+    const report = JSON.parse(confirmed.stdout) as { findings: { rule: string }[] };
+    assert.ok(report.findings.some((f) => f.rule === 'vm-guest-not-listening'), 'sshd inactive in the fixture becomes a finding');
+  });
+
   const usage: [string, string[], RegExp][] = [
     ['--subscription without --bastion', ['diagnose', '--subscription', SUBSCRIPTION_ID], /--bastion/],
     ['a subscription that is not a GUID', ['diagnose', '--subscription', 'contoso', '--bastion', 'x'], /GUID/],

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { AzureClients } from '../../src/azure/clients';
 import { loadLiveInventory, type LiveInventory } from '../../src/extension/live/inventory';
 import type { SubscriptionInfo } from '../../src/extension/subscriptionFilter';
+import { nativeClientCommand } from '../../src/extension/nativeClient';
 import { visibleHosts, visibleVms } from '../../src/extension/tree/nodeData';
 import { armBastionHost, armNic, armPeering, armResourceId, armSubnet, armVirtualNetwork, armVm, SUBSCRIPTION_ID, subnetIdOf } from '../support/arm';
 import { fakeArmClients } from '../support/fakeArm/harness';
@@ -133,6 +134,30 @@ describe('live tree node data', () => {
     assert.deepEqual(visibleHosts(all, 'BAS-03', 50).visible.map((h) => h.name), ['bas-03']);
     assert.deepEqual(visibleVms(all[0], 'vm-4', 50).visible.map((vm) => vm.name), ['vm-4'], 'a VM filter shows only matching VMs');
     assert.equal(visibleVms(all[3], 'bas-03', 50).visible.length, 5, 'a host match shows all its VMs');
+  });
+
+  it('carries each VM\'s OS type, so a Windows VM picked from the tree gets the rdp command, through both paths', async () => {
+    const vnet = armVirtualNetwork({ name: 'vnet-hub', subnets: [armSubnet({ name: 'AzureBastionSubnet', addressPrefix: '10.0.1.0/26' }), armSubnet({ name: 'snet-workload', addressPrefix: '10.0.2.0/24' })] });
+    const host = armBastionHost({ name: 'bas-native', features: { enableTunneling: true } });
+    const vms = (['Windows', 'Linux'] as const).flatMap((osType, i) => {
+      const name = `vm-${osType.toLowerCase()}-01`;
+      const nic = armNic({ name: `nic-${name}`, subnet: subnetIdOf(vnet, 'snet-workload'), vm: armResourceId('Microsoft.Compute/virtualMachines', [name]), privateIp: `10.0.2.${i + 4}` });
+      return [nic, armVm({ name, nics: [nic], osType })];
+    });
+    fake.put(vnet, host, ...vms);
+    for (const forceArm of [false, true]) {
+      if (forceArm) fake.inject(GRAPH_DENIED);
+      const [contoso] = (await load()).subscriptions;
+      const commandFor = (vmName: string) => {
+        const vm = contoso.topology.virtualMachines.find((candidate) => candidate.name === vmName);
+        assert.ok(vm, vmName);
+        const result = nativeClientCommand(contoso.topology.bastionHosts[0], vm);
+        return result.ok ? result.command : result.reason;
+      };
+      assert.match(commandFor('vm-windows-01'), /^az network bastion rdp /, forceArm ? 'ARM fallback' : 'Resource Graph');
+      assert.match(commandFor('vm-linux-01'), /^az network bastion ssh /);
+      assert.deepEqual(contoso.hosts[0].vms.map((vm) => vm.details[0]), ['Linux', 'Windows']);
+    }
   });
 
   it('no hosts anywhere gives no subscription nodes (the root says so)', async () => {

@@ -6,7 +6,7 @@ import type { Finding } from '../../core/findings';
 import { parseResourceId } from '../../core/resourceId';
 import { armRef, deepFinding, manualFix, prerequisiteMissing } from './findings';
 import type { StepContext } from './step';
-import { isVmStopped } from './target';
+import { isVmStopped, type ResolvedTarget } from './target';
 
 export const RUN_COMMAND_ACTION = 'Microsoft.Compute/virtualMachines/runCommand/action';
 
@@ -40,6 +40,14 @@ export function guestScriptFor(osType: 'Linux' | 'Windows', port: string): Guest
   return osType === 'Linux'
     ? { commandId: 'RunShellScript', script: LINUX_GUEST_SCRIPT.replace('__PORT__', /^\d+$/.test(port) ? port : '22') }
     : { commandId: 'RunPowerShellScript', script: WINDOWS_GUEST_SCRIPT };
+}
+
+/** What inspectGuest sends to the target's VM, port included: what a confirmation must show. */
+export function guestScriptOf(target: Pick<ResolvedTarget, 'vm' | 'ports'>): { script: GuestScript; port: string } | undefined {
+  const osType = target.vm?.osType;
+  if (osType === undefined) return undefined;
+  const port = target.ports.find((candidate) => candidate !== (osType === 'Linux' ? '3389' : '22')) ?? (osType === 'Linux' ? '22' : '3389');
+  return { script: guestScriptFor(osType, port), port };
 }
 
 export interface GuestState {
@@ -111,10 +119,10 @@ export async function inspectGuest(step: StepContext): Promise<GuestOutcome> {
   const vm = step.target.vm;
   if (!vm) return { findings: [] };
   const vmRef = armRef(vm.id, 'Microsoft.Compute/virtualMachines', vm.name);
-  if (vm.osType === undefined) return { findings: [prerequisiteMissing(step.context, vmRef, 'vm', `The OS type of ${vm.name} is not known, so no guest script can be chosen.`)] };
+  const chosen = guestScriptOf({ vm, ports: step.target.ports });
+  if (!chosen || vm.osType === undefined) return { findings: [prerequisiteMissing(step.context, vmRef, 'vm', `The OS type of ${vm.name} is not known, so no guest script can be chosen.`)] };
   if (isVmStopped(vm)) return { findings: [prerequisiteMissing(step.context, vmRef, 'vm', `Run Command needs ${vm.name} running (power state: ${vm.powerState}).`)] };
-  const port = step.target.ports.find((candidate) => candidate !== (vm.osType === 'Linux' ? '3389' : '22')) ?? (vm.osType === 'Linux' ? '22' : '3389');
-  const script = guestScriptFor(vm.osType, port);
+  const { script, port } = chosen;
   const compute = await step.clients.compute();
   const { resourceGroup = '' } = parseResourceId(vm.id);
   const outcome = await step.call({ id: vm.id, name: vm.name, type: 'Microsoft.Compute/virtualMachines', kind: 'Run Command on virtual machine', action: RUN_COMMAND_ACTION, layer: 'vm', decides: 'whether sshd / Remote Desktop listens inside the VM' },

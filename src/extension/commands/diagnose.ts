@@ -12,26 +12,25 @@ import type { DiagnosisSelection } from '../sources/source';
 import { isResourceNode } from '../tree/hostNodes';
 import { pickSelection } from './pickTarget';
 
-/** Deep checks src/azure offers (effective routes, IP flow verify, audit logs); none yet. */
-const DEEP_CHECKS: readonly string[] = [];
-
-export async function diagnoseCommand(app: App, node: unknown, deep: boolean): Promise<void> {
+export async function diagnoseCommand(app: App, node: unknown): Promise<void> {
   const selection = isResourceNode(node) ? node.selection : await pickSelection(app);
   if (!selection) return;
-  if (deep && DEEP_CHECKS.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No deep checks (effective routes, IP flow verify, Bastion audit logs) are available in this version; running the standard diagnosis.'));
-  }
   try {
     await runDiagnosis(app, selection);
   } catch (error) {
-    if (isCancellation(error)) return;
-    if (error instanceof SelectionError) {
-      void vscode.window.showWarningMessage(error.message);
-      return;
-    }
-    if (reportAzureFailure(app, error)) return;
-    reportError(app.log, vscode.l10n.t('Diagnosis failed'), error);
+    reportDiagnosisFailure(app, error, vscode.l10n.t('Diagnosis failed'));
   }
+}
+
+/** Cancellation is silent; a selection that no longer matches, a lost sign-in or no route to Azure say so. */
+export function reportDiagnosisFailure(app: App, error: unknown, title: string): void {
+  if (isCancellation(error)) return;
+  if (error instanceof SelectionError) {
+    void vscode.window.showWarningMessage(error.message);
+    return;
+  }
+  if (reportAzureFailure(app, error)) return;
+  reportError(app.log, title, error);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Quick picks for Diagnose Bastion from the palette: subscription (live) → Bastion host → VM,
-// or a VM first, with the host that reaches it found for the user. They offer what the tree
-// shows: the live inventory, or the demo / snapshot topology.
+// or a VM first, with the host that reaches it found for the user; and one pick of a host or VM
+// for the actions on a node. They offer what the tree shows: the live inventory, or the demo /
+// snapshot topology.
 import * as vscode from 'vscode';
 import type { Topology } from '../../core/model';
 import type { App } from '../app';
@@ -19,9 +20,35 @@ interface HostScope {
 }
 
 export async function pickSelection(app: App): Promise<DiagnosisSelection | undefined> {
+  const scoped = await pickScope(app);
+  return scoped && pickInScope(scoped.source, scoped.scope);
+}
+
+/** A Bastion host or VM of the current source, for the actions on one (copy id, portal, native client). */
+export async function pickResource(app: App, only?: 'virtualMachine'): Promise<{ kind: 'bastionHost' | 'virtualMachine'; selection: DiagnosisSelection } | undefined> {
+  const scoped = await pickScope(app);
+  if (!scoped) return undefined;
+  const { source, scope } = scoped;
+  const base = { source, topology: scope.topology, subscription: scope.subscription };
+  // Not `kind`: QuickPickItem has one (separator or default).
+  type ResourceItem = vscode.QuickPickItem & { resourceKind: 'bastionHost' | 'virtualMachine'; selection: DiagnosisSelection };
+  const items = scope.hosts.flatMap((host): ResourceItem[] => [
+    ...(only ? [] : [{ label: `$(server) ${host.name}`, description: host.description, resourceKind: 'bastionHost' as const, selection: { ...base, bastionHostId: host.id } }]),
+    ...host.vms.map((vm): ResourceItem => ({ label: `$(vm) ${vm.name}`, description: vscode.l10n.t('through {0}', host.name), resourceKind: 'virtualMachine', selection: { ...base, bastionHostId: host.id, virtualMachineId: vm.id } })),
+  ]);
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No VMs that a Bastion host can reach.'));
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: only ? vscode.l10n.t('Target VM (each listed with the Bastion host that reaches it)') : vscode.l10n.t('Bastion host or VM') });
+  return picked && { kind: picked.resourceKind, selection: picked.selection };
+}
+
+/** The hosts of the current source: the demo / snapshot topology, or one live subscription. */
+async function pickScope(app: App): Promise<{ source: TopologySource; scope: HostScope } | undefined> {
   const source = app.hosts.activeSource;
   if (source.kind !== 'live') {
-    return pickInScope(source, { hosts: summarizeHosts(source.topology, severityOverrides()).map(hostNodeData), topology: source.topology });
+    return { source, scope: { hosts: summarizeHosts(source.topology, severityOverrides()).map(hostNodeData), topology: source.topology } };
   }
   const inventory = await withDelayedProgress(vscode.l10n.t('Listing Bastion hosts…'), () => app.hosts.liveInventory());
   if (!inventory) {
@@ -41,8 +68,7 @@ export async function pickSelection(app: App): Promise<DiagnosisSelection | unde
     withHosts.map((data) => ({ label: data.subscription.displayName, description: data.subscription.subscriptionId, data })),
     { placeHolder: vscode.l10n.t('Subscription') },
   ))?.data;
-  if (!picked) return undefined;
-  return pickInScope(source, picked);
+  return picked && { source, scope: picked };
 }
 
 async function pickInScope(source: TopologySource, scope: HostScope): Promise<DiagnosisSelection | undefined> {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { renderReportMarkdown } from '../../core/report';
 import type { App } from '../app';
+import { reportMarkdown } from '../report/fullReport';
 
 export async function copyReportMarkdown(app: App): Promise<void> {
   const report = app.diagnosis.report;
@@ -8,6 +8,6 @@ export async function copyReportMarkdown(app: App): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('There is no diagnosis yet. Run Diagnose Bastion first.'));
     return;
   }
-  await vscode.env.clipboard.writeText(renderReportMarkdown(report));
+  await vscode.env.clipboard.writeText(reportMarkdown(report, app.diagnosis.diagnosis?.deep));
   void vscode.window.showInformationMessage(report.isDemo ? vscode.l10n.t('Copied the diagnosis (demo data) as Markdown.') : vscode.l10n.t('Copied the diagnosis as Markdown.'));
 }

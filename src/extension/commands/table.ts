@@ -5,8 +5,8 @@ import type { App } from '../app';
 export type CommandHandler = (app: App, ...args: unknown[]) => Promise<void>;
 
 export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
-  'bastionDoctor.diagnose': async (app, node) => (await import('./diagnose')).diagnoseCommand(app, node, false),
-  'bastionDoctor.deepCheck': async (app, node) => (await import('./diagnose')).diagnoseCommand(app, node, true),
+  'bastionDoctor.diagnose': async (app, node) => (await import('./diagnose')).diagnoseCommand(app, node),
+  'bastionDoctor.deepCheck': async (app, node) => (await import('./deepCheck')).deepCheckCommand(app, node),
   'bastionDoctor.openDemo': async (app) => (await import('./sources')).openDemo(app),
   'bastionDoctor.openSnapshot': async (app) => (await import('./sources')).openSnapshot(app),
   'bastionDoctor.saveSnapshot': async (app) => (await import('./sources')).saveSnapshot(app),

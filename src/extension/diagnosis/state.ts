@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { DiagnosisReport } from '../../core/diagnose';
 import type { Topology } from '../../core/model';
 import { applySeverityOverrides } from '../../core/severity';
+import type { DeepCheckRecord } from '../deep/record';
 import { severityOverrides } from '../settings';
 import type { SourceKind } from '../sources/source';
 
@@ -13,6 +14,8 @@ export interface CurrentDiagnosis {
   sourceKind: SourceKind;
   /** Live only: the raw ARM JSON the reads returned, for Save Snapshot. */
   rawResources?: Record<string, unknown>[];
+  /** Set by Deep Check: what the report's Deep check section shows. */
+  deep?: DeepCheckRecord;
 }
 
 export class DiagnosisState implements vscode.Disposable {

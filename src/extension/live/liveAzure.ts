@@ -3,8 +3,12 @@
 // imported on first use only.
 import type * as vscode from 'vscode';
 import type { AzureClients } from '../../azure/clients';
+import type { LogsAccess } from '../../azure/deep/auditLogs';
+import type { DeepCheckOptions, DeepCheckResult } from '../../azure/deep/deepCheck';
+import type { DeepTarget } from '../../azure/deep/target';
 import type { DiagnosisRead } from '../../azure/readDiagnosis';
 import type { Topology } from '../../core/model';
+import { logsEndpointFor, logsTokenScope } from '../cloud';
 import { hookAzureLogger } from '../log';
 import { loadAzure } from './loadAzure';
 import { type SubscriptionInfo } from '../subscriptionFilter';
@@ -53,6 +57,30 @@ export class LiveAzure {
     const read = await readForDiagnosis(clients, { bastion: bastionHostId, vm: virtualMachineId, signal });
     this.log.info(`Read ${read.resources.length} resources in ${read.waves} waves (${read.requestCount} requests) for ${bastionHostId}`);
     return { topology: topologyFromRead(read, `subscription ${subscription.displayName}`), read };
+  }
+
+  /** The Deep check of a pair already read; the audit log is queried with the session's Log Analytics token. */
+  async deepCheck(subscription: SubscriptionInfo, topology: Topology, target: DeepTarget, options: Omit<DeepCheckOptions, 'logs'>): Promise<DeepCheckResult> {
+    const clients = await this.clients(subscription);
+    const { runDeepCheck } = await loadAzure();
+    const result = await runDeepCheck(clients, topology, target, { ...options, logs: await this.logsAccess(subscription.tenantId) });
+    this.log.info(`Deep check of ${target.virtualMachineId ?? target.bastionHostId}: ${result.steps.map((s) => `${s.step} ${s.state}`).join(', ')} (${result.requestCount} requests)`);
+    return result;
+  }
+
+  /** Undefined on a cloud whose Log Analytics endpoint is not known: the audit-log step then says it could not run. */
+  private async logsAccess(tenantId: string): Promise<LogsAccess | undefined> {
+    const cloud = this.signIn.cloud();
+    const where = logsEndpointFor(cloud);
+    const scope = logsTokenScope(cloud);
+    if (!where || !scope) return undefined;
+    const { credentialFromTokenProvider } = await loadAzure();
+    // The query client asks for the public audience whatever the endpoint; the cloud's scope is asked for instead.
+    const credential = credentialFromTokenProvider(async () => {
+      const session = await this.signIn.resourceSession(scope, tenantId);
+      return { token: session.accessToken, expiresOnTimestamp: tokenExpiry(session.accessToken) ?? Date.now() + FALLBACK_TOKEN_LIFETIME_MS };
+    });
+    return { credential, ...where };
   }
 
   private async clients(subscription: SubscriptionInfo | undefined): Promise<AzureClients> {

@@ -37,6 +37,17 @@ export class AzureSignIn {
     return vscode.authentication.getSession(cloud.authProviderId, sessionScopes(cloud, tenantId), { createIfNone: true });
   }
 
+  /**
+   * A session for another resource of the same cloud (Log Analytics): the existing one when there
+   * is, else VS Code asks the user once. Only an explicit command (Deep Check) calls this.
+   */
+  async resourceSession(scope: string, tenantId = this.tenantId): Promise<vscode.AuthenticationSession> {
+    const cloud = this.cloud();
+    const scopes = [scope, ...(tenantId ? [`VSCODE_TENANT:${tenantId}`] : [])];
+    return (await vscode.authentication.getSession(cloud.authProviderId, scopes, { silent: true }))
+      ?? vscode.authentication.getSession(cloud.authProviderId, scopes, { createIfNone: true });
+  }
+
   onDidChangeSessions(listener: () => void): vscode.Disposable {
     return vscode.authentication.onDidChangeSessions((event) => {
       if (event.provider.id === 'microsoft' || event.provider.id === 'microsoft-sovereign-cloud') listener();

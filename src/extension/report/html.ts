@@ -8,6 +8,8 @@ export interface ReportHtmlOptions {
   nonce: string;
   /** One rendered SVG per diagnosed VM (renderConnectionPathSvg output, already escaped). */
   pathSvgs: string[];
+  /** The Deep check section (renderDeepSectionHtml output, already escaped), when one ran. */
+  deepSection?: string;
 }
 
 export function renderReportHtml(report: DiagnosisReport, options: ReportHtmlOptions): string {
@@ -22,6 +24,7 @@ export function renderReportHtml(report: DiagnosisReport, options: ReportHtmlOpt
     ...report.targets.map((t) => `<li>${escapeXml(t.bastionHostName)}${t.virtualMachineName ? ` → ${escapeXml(t.virtualMachineName)}` : ''} <code>${escapeXml(t.virtualMachineId ?? t.bastionHostId)}</code></li>`),
     '</ul>',
     options.pathSvgs.length > 0 ? `<h2>Connection path</h2>${options.pathSvgs.map((svg) => `<div class="path">${svg}</div>`).join('')}` : '',
+    options.deepSection ?? '',
     ...LAYER_ORDER.map((layer) => layerSection(LAYER_TITLES[layer], report.findings.filter((f) => f.layer === layer))),
     report.findings.length === 0 ? '<p>No problems found.</p>' : '',
   ].join('\n');
@@ -62,10 +65,15 @@ pre { padding: 8px; overflow-x: auto; }
 .finding.warning { border-color: var(--vscode-editorWarning-foreground); }
 .severity { text-transform: uppercase; font-size: 0.8em; }
 .path svg text.label, .path svg text.caption { fill: var(--vscode-foreground); }
+table { border-collapse: collapse; margin: 8px 0; }
+th, td { border: 1px solid var(--vscode-panel-border); padding: 2px 6px; text-align: left; }
 button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 4px 10px; cursor: pointer; }
 `;
 
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
 document.getElementById('copy-markdown').addEventListener('click', () => vscode.postMessage({ type: 'copyMarkdown' }));
+for (const button of document.querySelectorAll('button[data-kql]')) {
+  button.addEventListener('click', () => vscode.postMessage({ type: 'copyKql', key: button.dataset.kql }));
+}
 `;

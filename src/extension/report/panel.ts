@@ -2,8 +2,10 @@
 // The page can only ask for "Copy as Markdown"; the extension renders and copies it.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { buildConnectionPath, renderConnectionPathSvg, renderReportMarkdown } from '../../core/report';
+import { buildConnectionPath, renderConnectionPathSvg } from '../../core/report';
 import type { App } from '../app';
+import { isKqlKey } from '../deep/record';
+import { deepSectionHtml, reportMarkdown } from './fullReport';
 import { renderReportHtml } from './html';
 
 let panel: vscode.WebviewPanel | undefined;
@@ -21,11 +23,18 @@ export async function showReportPanel(app: App): Promise<void> {
       localResourceRoots: [],
     });
     panel.onDidDispose(() => (panel = undefined));
-    panel.webview.onDidReceiveMessage(async (message: { type?: unknown }) => {
+    panel.webview.onDidReceiveMessage(async (message: { type?: unknown; key?: unknown }) => {
       const latest = app.diagnosis.report;
-      if (message?.type !== 'copyMarkdown' || !latest) return;
-      await vscode.env.clipboard.writeText(renderReportMarkdown(latest));
-      void vscode.window.showInformationMessage(vscode.l10n.t('Copied the diagnosis as Markdown.'));
+      if (!latest) return;
+      if (message?.type === 'copyMarkdown') {
+        await vscode.env.clipboard.writeText(reportMarkdown(latest, app.diagnosis.diagnosis?.deep));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Copied the diagnosis as Markdown.'));
+      }
+      const kql = app.diagnosis.diagnosis?.deep?.result.kql;
+      if (message?.type === 'copyKql' && isKqlKey(message.key) && kql?.[message.key]) {
+        await vscode.env.clipboard.writeText(kql[message.key]);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Copied the KQL query.'));
+      }
     });
   }
   const pathSvgs = report.targets.flatMap((target) => {
@@ -33,6 +42,6 @@ export async function showReportPanel(app: App): Promise<void> {
     return path ? [renderConnectionPathSvg(path)] : [];
   });
   panel.title = report.isDemo ? vscode.l10n.t('Bastion Doctor Report (Demo)') : vscode.l10n.t('Bastion Doctor Report');
-  panel.webview.html = renderReportHtml(report, { nonce: randomBytes(16).toString('base64'), pathSvgs });
+  panel.webview.html = renderReportHtml(report, { nonce: randomBytes(16).toString('base64'), pathSvgs, deepSection: deepSectionHtml(report, current.deep) });
   panel.reveal();
 }

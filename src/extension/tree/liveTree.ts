@@ -90,7 +90,7 @@ function vmData(vm: InventoryVm): VmNodeData {
     powerState: vm.powerState,
     description: vm.powerState ?? 'power state not read',
     reach: vm.viaPeering ? 'peered VNet' : 'same VNet',
-    details: [`VNet ${parseResourceId(vm.virtualNetworkId).name}`, ...(vm.privateIpAddress ? [`private IP ${vm.privateIpAddress}`] : [])],
+    details: [...(vm.osType ? [vm.osType] : []), `VNet ${parseResourceId(vm.virtualNetworkId).name}`, ...(vm.privateIpAddress ? [`private IP ${vm.privateIpAddress}`] : [])],
   };
 }
 
@@ -110,6 +110,6 @@ function inventoryTopology(bastions: readonly InventoryBastion[], subscription: 
     virtualNetworkId: bastion.sku === 'Developer' ? bastion.virtualNetworkId : undefined,
   }));
   const vms = new Map(bastions.flatMap((bastion) => bastion.reachableVms).map((vm) => [vm.id.toLowerCase(), vm]));
-  topology.virtualMachines = [...vms.values()].map((vm) => ({ id: vm.id, name: vm.name, origin: { kind: 'arm', id: vm.id }, networkInterfaceIds: [], powerState: vm.powerState }));
+  topology.virtualMachines = [...vms.values()].map((vm) => ({ id: vm.id, name: vm.name, origin: { kind: 'arm', id: vm.id }, networkInterfaceIds: [], powerState: vm.powerState, osType: vm.osType }));
   return topology;
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildAuditLogQuery, buildFailedLoginQuery, rowsOf, summariseAuditLog } from '../../../src/azure/deep/auditLogs';
-import { guestFindings, guestScriptFor, LINUX_GUEST_SCRIPT, parseGuestOutput, WINDOWS_GUEST_SCRIPT, type GuestState } from '../../../src/azure/deep/runCommand';
+import { guestFindings, guestScriptFor, guestScriptOf, LINUX_GUEST_SCRIPT, parseGuestOutput, WINDOWS_GUEST_SCRIPT, type GuestState } from '../../../src/azure/deep/runCommand';
 import { firstUsableAddress, isVmStopped } from '../../../src/azure/deep/target';
 import type { ResolvedTarget } from '../../../src/azure/deep/target';
 
@@ -51,6 +51,13 @@ describe('guest scripts', () => {
     assert.match(guestScriptFor('Linux', '2222').script, /^PORT=2222$/m);
     assert.match(guestScriptFor('Linux', '22; rm -rf /').script, /^PORT=22$/m);
     assert.equal(guestScriptFor('Windows', '3389').commandId, 'RunPowerShellScript');
+  });
+  it('guestScriptOf names the script and port inspectGuest sends (what the confirmation shows)', () => {
+    const vm = (osType?: 'Linux' | 'Windows') => ({ id: VM_ID, name: 'vm-app-01', osType }) as ResolvedTarget['vm'];
+    assert.deepEqual(guestScriptOf({ vm: vm('Linux'), ports: ['22', '2222'] }), { script: guestScriptFor('Linux', '22'), port: '22' });
+    assert.deepEqual(guestScriptOf({ vm: vm('Windows'), ports: ['3389'] }), { script: guestScriptFor('Windows', '3389'), port: '3389' });
+    assert.equal(guestScriptOf({ vm: vm(undefined), ports: ['22', '3389'] }), undefined);
+    assert.equal(guestScriptOf({ vm: undefined, ports: [] }), undefined);
   });
   it('parses key=value lines, CRLF included', () => {
     assert.deepEqual(parseGuestOutput('service=Running\r\nport=3390\r\nlistening=yes\r\nrdpDisabled=no\r\nlogonFailures=17\r\n'), { service: 'running', port: '3390', listening: true, rdpDisabled: false, logonFailures: 17 });

@@ -24,3 +24,12 @@ test('menus only name contributed commands', () => {
   const inMenus = Object.values(manifest.contributes.menus).flat().map((entry) => entry.command);
   assert.deepEqual(inMenus.filter((command) => !contributed.includes(command)), []);
 });
+
+test('every action of the Bastion Hosts tree is also in the palette (keyboard access)', () => {
+  const menus = manifest.contributes.menus as Record<string, { command: string; when?: string }[]>;
+  const hidden = new Set(menus.commandPalette.filter((entry) => entry.when === 'false').map((entry) => entry.command));
+  const hostActions = menus['view/item/context'].filter((entry) => entry.when?.includes('view == bastionDoctor.hosts')).map((entry) => entry.command);
+  assert.ok(hostActions.length >= 5);
+  assert.deepEqual(hostActions.filter((command) => hidden.has(command)), []);
+  assert.ok(hidden.has('bastionDoctor.loadMore') && hidden.has('bastionDoctor.internal.copyText'), 'internal commands stay hidden');
+});
