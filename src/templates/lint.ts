@@ -9,8 +9,8 @@ import { idKey } from '../core/resourceId';
 import { applySeverityOverrides, type SeverityOverrides } from '../core/severity';
 import { armTemplateSource } from './arm';
 import { bicepSource } from './bicep';
-import { elementsOf } from './topologyElements';
-import type { ParseDiagnostic, TemplateDocument, TemplateSource, TemplateTopology } from './source';
+import { elementsOf, type TopologyElement } from './topologyElements';
+import type { ParseDiagnostic, TemplateDocument, TemplateSource, TemplateSuppression, TemplateTopology } from './source';
 import { isSuppressed } from './suppression';
 import { unresolvedFindings, withoutGuesses } from './unresolvedFindings';
 
@@ -50,6 +50,8 @@ export function lintDocuments(docs: readonly TemplateDocument[], options: LintOp
   const sources = options.sources ?? registeredSources;
   const files: LintedFile[] = [];
   const reports: DiagnosisReport[] = [];
+  const folderReads = new Map<string, DiagnosedRead>();
+  const lintedPaths = new Map<TemplateSource, Set<string>>();
   for (const doc of docs) {
     if (sources.some((s) => s.isCompanion?.(doc.path, doc.text)) || (options.only && !options.only.includes(doc.path))) {
       files.push({ path: doc.path, kind: 'companion' });
@@ -61,7 +63,10 @@ export function lintDocuments(docs: readonly TemplateDocument[], options: LintOp
       continue;
     }
     files.push({ path: doc.path, kind: 'linted', source: source.id });
-    reports.push(lintOne(doc, source, siblingsOf(doc, docs, source), docs));
+    const read = source.topologyScope === 'folder'
+      ? cachedPerFolder(folderReads, source, doc, () => readAndDiagnose(doc, source, siblingsOf(doc, docs, source)))
+      : readAndDiagnose(doc, source, siblingsOf(doc, docs, source));
+    reports.push(findingsOf(read, doc, source, pathsLintedBy(source, docs, lintedPaths)));
   }
   const findings = reports.flatMap((r) => r.findings);
   return {
@@ -82,24 +87,69 @@ function siblingsOf(doc: TemplateDocument, docs: readonly TemplateDocument[], so
   return docs.filter((other) => other !== doc && dirname(normalize(other.path)) === folder);
 }
 
-function lintOne(doc: TemplateDocument, source: TemplateSource, siblings: readonly TemplateDocument[], all: readonly TemplateDocument[]): DiagnosisReport {
+/** A read that failed is reported on the file being linted; one that worked is diagnosed once. */
+type DiagnosedRead =
+  | { failure: string; stage: 'read' | 'checks' }
+  | { report: DiagnosisReport; findings: Finding[]; suppressions: readonly TemplateSuppression[] };
+
+function readAndDiagnose(doc: TemplateDocument, source: TemplateSource, siblings: readonly TemplateDocument[]): DiagnosedRead {
   let read: TemplateTopology;
   try {
     read = source.toTopology(doc, siblings);
   } catch (error) {
-    const message = `${doc.path} could not be read (${error instanceof Error ? error.message : String(error)}); nothing in it was checked`;
-    return emptyReport(doc, [parseFinding({ file: doc.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message })]);
+    return { failure: messageOf(error), stage: 'read' };
   }
   const { topology, parseDiagnostics, suppressions } = read;
-  const diagnosed = diagnoseTemplate(doc, topology);
+  let diagnosed: DiagnosisReport;
+  try {
+    diagnosed = diagnose(topology, { source: 'template' });
+  } catch (error) {
+    return { failure: messageOf(error), stage: 'checks' };
+  }
+  const withOrigin = fileOriginsOf(topology);
   const findings = [
     ...parseDiagnostics.map(parseFinding),
     ...unresolvedFindings(topology),
-    ...withoutGuesses(diagnosed.findings, topology).map((f) => withFileOrigin(f, topology)),
-  ]
-    .filter((finding) => !isSuppressed(finding, suppressions))
-    .filter((finding) => belongsTo(finding, doc, source, all));
-  return { ...diagnosed, findings };
+    ...withoutGuesses(diagnosed.findings, topology).map(withOrigin),
+  ];
+  return { report: diagnosed, findings, suppressions };
+}
+
+function findingsOf(read: DiagnosedRead, doc: TemplateDocument, source: TemplateSource, linted: ReadonlySet<string>): DiagnosisReport {
+  if ('failure' in read) {
+    const message = read.stage === 'read'
+      ? `${doc.path} could not be read (${read.failure}); nothing in it was checked`
+      : `Checks failed on ${doc.path} (${read.failure})`;
+    return emptyReport(doc, [parseFinding({ file: doc.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message })]);
+  }
+  const findings = read.findings
+    .filter((finding) => !isSuppressed(finding, read.suppressions))
+    .filter((finding) => belongsTo(finding, doc, source, linted));
+  return { ...read.report, findings };
+}
+
+/**
+ * Every file of a folder-scoped source (a Terraform module) yields the same topology, so the folder
+ * is read and diagnosed once per run, with the files in the order the run lists them; each file
+ * then keeps its own findings. The cache lives for one run, so an edited file is always re-read.
+ */
+function cachedPerFolder(cache: Map<string, DiagnosedRead>, source: TemplateSource, doc: TemplateDocument, read: () => DiagnosedRead): DiagnosedRead {
+  const key = `${source.id}\0${dirname(normalize(doc.path))}`;
+  let cached = cache.get(key);
+  if (!cached) {
+    cached = read();
+    cache.set(key, cached);
+  }
+  return cached;
+}
+
+function pathsLintedBy(source: TemplateSource, docs: readonly TemplateDocument[], cache: Map<TemplateSource, Set<string>>): ReadonlySet<string> {
+  let paths = cache.get(source);
+  if (!paths) {
+    paths = new Set(docs.filter((doc) => source.matches(doc.path, doc.text)).map((doc) => normalize(doc.path)));
+    cache.set(source, paths);
+  }
+  return paths;
 }
 
 /**
@@ -107,21 +157,16 @@ function lintOne(doc: TemplateDocument, source: TemplateSource, siblings: readon
  * too. A finding is reported with the file it points at; one that points at another file linted in
  * the same run is left to that file, so nothing is reported twice.
  */
-function belongsTo(finding: Finding, doc: TemplateDocument, source: TemplateSource, all: readonly TemplateDocument[]): boolean {
+function belongsTo(finding: Finding, doc: TemplateDocument, source: TemplateSource, linted: ReadonlySet<string>): boolean {
   const origin = finding.resource.origin;
   if (origin?.kind !== 'file' || normalize(origin.file) === normalize(doc.path)) return true;
   // A Bicep module read through its caller knows what it is attached to; linted alone it does not.
   if (source.siblingScope === 'all') return true;
-  return !all.some((other) => normalize(other.path) === normalize(origin.file) && source.matches(other.path, other.text));
+  return !linted.has(normalize(origin.file));
 }
 
-function diagnoseTemplate(doc: TemplateDocument, topology: Topology): DiagnosisReport {
-  try {
-    return diagnose(topology, { source: 'template' });
-  } catch (error) {
-    const message = `Checks failed on ${doc.path} (${error instanceof Error ? error.message : String(error)})`;
-    return emptyReport(doc, [parseFinding({ file: doc.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message })]);
-  }
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function emptyReport(doc: TemplateDocument, findings: Finding[]): DiagnosisReport {
@@ -143,8 +188,16 @@ function parseFinding(diagnostic: ParseDiagnostic): Finding {
 }
 
 /** A finding about an element the template declares points at the element's place in the file. */
-function withFileOrigin(finding: Finding, topology: Topology): Finding {
-  if (finding.resource.origin?.kind === 'file') return finding;
-  const element = elementsOf(topology).find((e) => idKey(e.id) === idKey(finding.resource.id));
-  return element?.origin.kind === 'file' ? { ...finding, resource: { ...finding.resource, origin: element.origin } } : finding;
+function fileOriginsOf(topology: Topology): (finding: Finding) => Finding {
+  let byId: Map<string, TopologyElement> | undefined;
+  return (finding) => {
+    if (finding.resource.origin?.kind === 'file') return finding;
+    if (!byId) {
+      byId = new Map();
+      // The first element with an id wins, as a search from the start would find it.
+      for (const element of elementsOf(topology)) if (!byId.has(idKey(element.id))) byId.set(idKey(element.id), element);
+    }
+    const element = byId.get(idKey(finding.resource.id));
+    return element?.origin.kind === 'file' ? { ...finding, resource: { ...finding.resource, origin: element.origin } } : finding;
+  };
 }

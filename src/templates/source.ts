@@ -39,5 +39,10 @@ export interface TemplateSource {
    * files, a Terraform module), or every document of the run (Bicep modules live in subfolders).
    */
   siblingScope?: 'folder' | 'all';
+  /**
+   * 'folder': every file of a folder yields the same topology (a Terraform module), so the engine
+   * reads and diagnoses the folder once per run. Default 'document': each file is its own template.
+   */
+  topologyScope?: 'document' | 'folder';
   toTopology(doc: TemplateDocument, siblings: readonly TemplateDocument[]): TemplateTopology;
 }

@@ -1,9 +1,10 @@
-// Converts tree-sitter-hcl expression nodes into the plain Expr tree.
-import type { Node } from 'web-tree-sitter';
+// Converts tree-sitter-hcl expression nodes (copied out of the tree) into the plain Expr tree.
+import type { Point } from 'web-tree-sitter';
 import type { SourceRange } from '../../core/model';
 import type { Expr, SplatStep } from './ast';
+import type { SyntaxNode as Node } from './syntaxNode';
 
-export function rangeOf(node: Node): SourceRange {
+export function rangeOf(node: { startPosition: Point; endPosition: Point }): SourceRange {
   return {
     start: { line: node.startPosition.row, character: node.startPosition.column },
     end: { line: node.endPosition.row, character: node.endPosition.column },

@@ -40,8 +40,11 @@ function addressKey(key: string | number): string {
 
 export class TerraformModule {
   readonly resources: ResourceDeclaration[] = [];
+  /** `type`, `name` to the first declaration, so a reference costs no search through every resource. */
+  private readonly resourcesByAddress = new Map<string, ResourceDeclaration>();
   private readonly variables = new Map<string, Block>();
   private readonly locals = new Map<string, Attribute>();
+  private readonly resourceTypes = new Set<string>();
   private readonly dataSources = new Set<string>();
   private readonly modules = new Map<string, Block>();
   private readonly variableOverrides = new Map<string, { value: Value; path: string }>();
@@ -63,12 +66,19 @@ export class TerraformModule {
   private declare(file: ParsedFile): void {
     for (const block of file.body.blocks) {
       const [first, second] = block.labels;
-      if (block.type === 'resource' && first && second) this.resources.push({ type: first, name: second, block, path: file.path });
+      if (block.type === 'resource' && first && second) this.addResource({ type: first, name: second, block, path: file.path });
       else if (block.type === 'data' && first && second) this.dataSources.add(`${first}.${second}`);
       else if (block.type === 'variable' && first) this.variables.set(first, block);
       else if (block.type === 'module' && first) this.modules.set(first, block);
       else if (block.type === 'locals') for (const attribute of block.body.attributes.values()) this.locals.set(attribute.name, attribute);
     }
+  }
+
+  private addResource(declaration: ResourceDeclaration): void {
+    this.resources.push(declaration);
+    const address = `${declaration.type}\0${declaration.name}`;
+    if (!this.resourcesByAddress.has(address)) this.resourcesByAddress.set(address, declaration);
+    this.resourceTypes.add(declaration.type);
   }
 
   evaluate(expr: Attribute['value'], scope: Scope): Value {
@@ -93,7 +103,7 @@ export class TerraformModule {
       case 'self':
         return failure(`'${name}' is used outside a resource that defines it`);
       default:
-        return this.resources.some((r) => r.type === name)
+        return this.resourceTypes.has(name)
           ? new Namespace(name, (member) => this.resourceReference(name, member))
           : failure(`'${name}' is not declared in this module`);
     }
@@ -140,7 +150,7 @@ export class TerraformModule {
   }
 
   private resourceReference(type: string, name: string): Value {
-    const declaration = this.resources.find((r) => r.type === type && r.name === name);
+    const declaration = this.resourcesByAddress.get(`${type}\0${name}`);
     if (!declaration) return failure(`resource '${type}.${name}' is not declared`);
     const instances = this.instances(declaration);
     if (instances instanceof Unknown) return instances;

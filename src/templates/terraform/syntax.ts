@@ -3,7 +3,9 @@
 import type { Node, Parser } from 'web-tree-sitter';
 import type { Attribute, Block, Body, ParseDiagnostic, ParsedFile, SuppressionComment } from './ast';
 import { rangeOf, toExpr, unescapeTemplate } from './expressions';
+import { copySubtree, type SyntaxNode } from './syntaxNode';
 
+const SUPPRESSION_MARKER = 'bastion-doctor-disable-next-line';
 const SUPPRESSION = /^\s*(?:#|\/\/|\/\*)\s*bastion-doctor-disable-next-line\s+([^*]*)/;
 
 export function parseTerraformFile(parser: Parser, path: string, text: string): ParsedFile {
@@ -16,9 +18,10 @@ export function parseTerraformFile(parser: Parser, path: string, text: string): 
     const bodyNode = root.namedChildren.find((child) => child?.type === 'body') ?? null;
     return {
       path,
-      body: bodyNode ? toBody(bodyNode) : emptyBody(),
+      body: bodyNode ? toBody(copySubtree(bodyNode, text)) : emptyBody(),
       diagnostics: syntaxErrors(root, path),
-      suppressions: suppressionComments(root, path),
+      // Walking every comment node costs a full tree walk; most files hold no suppression at all.
+      suppressions: text.includes(SUPPRESSION_MARKER) ? suppressionComments(root, path) : [],
     };
   } finally {
     tree.delete();
@@ -33,7 +36,7 @@ function emptyBody(): Body {
   return { attributes: new Map(), blocks: [] };
 }
 
-function toBody(node: Node): Body {
+function toBody(node: SyntaxNode): Body {
   const body = emptyBody();
   for (const child of node.namedChildren) {
     if (child?.type === 'attribute') addAttribute(body, child);
@@ -42,7 +45,7 @@ function toBody(node: Node): Body {
   return body;
 }
 
-function addAttribute(body: Body, node: Node): void {
+function addAttribute(body: Body, node: SyntaxNode): void {
   const name = node.namedChildren.find((c) => c?.type === 'identifier')?.text;
   const valueNode = node.namedChildren.find((c) => c?.type === 'expression');
   if (!name || !valueNode) return;
@@ -50,8 +53,8 @@ function addAttribute(body: Body, node: Node): void {
   body.attributes.set(name, attribute);
 }
 
-function toBlock(node: Node): Block {
-  const children = node.namedChildren.filter((c): c is Node => c !== null);
+function toBlock(node: SyntaxNode): Block {
+  const children = node.namedChildren;
   const type = children[0]?.type === 'identifier' ? children[0].text : '';
   const labels = children
     .slice(1)

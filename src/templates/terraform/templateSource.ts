@@ -13,6 +13,7 @@ export const terraformSource: TemplateSource = {
   id: 'terraform',
   matches: (path) => isTerraformConfigFile(path),
   isCompanion: (path) => isTerraformVariablesFile(path),
+  topologyScope: 'folder',
   toTopology(doc: TemplateDocument, siblings: readonly TemplateDocument[]): TemplateTopology {
     const parser = loadedTerraformParser();
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

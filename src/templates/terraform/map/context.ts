@@ -36,10 +36,27 @@ export class MappingContext {
   }
 }
 
+interface IdIndex {
+  indexed: number;
+  byKey: Map<string, unknown>;
+}
+
+/** Indexes of the topology's lists, extended as mappers append to them (lists only ever grow here). */
+const indexes = new WeakMap<readonly { id: string }[], IdIndex>();
+
+/** The first item with the id (ids compare case-insensitively), without a search per reference. */
 export function findById<T extends { id: string }>(items: readonly T[], id: string | undefined): T | undefined {
   if (id === undefined) return undefined;
-  const key = idKey(id);
-  return items.find((item) => idKey(item.id) === key);
+  let index = indexes.get(items);
+  if (!index || index.indexed > items.length) {
+    index = { indexed: 0, byKey: new Map() };
+    indexes.set(items, index);
+  }
+  for (; index.indexed < items.length; index.indexed += 1) {
+    const key = idKey(items[index.indexed].id);
+    if (!index.byKey.has(key)) index.byKey.set(key, items[index.indexed]);
+  }
+  return index.byKey.get(idKey(id)) as T | undefined;
 }
 
 /** The element name: the declared name, or the Terraform address when the name is not known. */

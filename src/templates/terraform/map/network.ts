@@ -90,12 +90,14 @@ function mapAssociations(context: MappingContext): void {
     { type: 'azurerm_subnet_network_security_group_association', target: 'network_security_group_id', kind: 'nsg' as const },
     { type: 'azurerm_subnet_route_table_association', target: 'route_table_id', kind: 'routeTable' as const },
   ];
+  // Associations attach to subnets but add none, so one list (and its id index) serves them all.
+  const subnets = allSubnets(context);
   for (const association of associations) {
     for (const instance of context.instancesOf(association.type)) {
       const fields = new FieldReader(instance.value);
       const subnetId = fields.string('subnet_id');
       const targetId = fields.string(association.target);
-      const subnet = findById(allSubnets(context), subnetId);
+      const subnet = findById(subnets, subnetId);
       if (!subnet) {
         const why = fields.unresolved.find((u) => u.field === 'subnet_id')?.reason ?? `subnet ${subnetId ?? '(none)'} is not declared in this module`;
         context.problem(instance, `the association's subnet is not known: ${why}`);

@@ -1,0 +1,43 @@
+// The Terraform reader works on a plain copy of tree-sitter's tree (copySubtree): it must say
+// exactly what tree-sitter says, node for node, including positions on lines with non-ASCII
+// text, CRLF line endings and syntax errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Node } from 'web-tree-sitter';
+import { terraformParser } from '../../../../src/templates/terraform/parser';
+import { copySubtree, type SyntaxNode } from '../../../../src/templates/terraform/syntaxNode';
+
+const FIXTURES = 'test/fixtures/templates/terraform';
+
+function sameTree(copy: SyntaxNode, real: Node, path: string): void {
+  const where = `${path} ${real.type}`;
+  assert.equal(copy.type, real.type, where);
+  assert.equal(copy.isNamed, real.isNamed, where);
+  assert.equal(copy.isMissing, real.isMissing, where);
+  assert.equal(copy.isError, real.isError, where);
+  assert.equal(copy.text, real.text, where);
+  assert.deepEqual(copy.startPosition, real.startPosition, where);
+  assert.deepEqual(copy.endPosition, real.endPosition, where);
+  assert.equal(copy.children.length, real.childCount, where);
+  copy.children.forEach((child, i) => sameTree(child, real.child(i)!, `${path}/${i}`));
+}
+
+const sources: [string, string][] = [
+  ...readdirSync(FIXTURES).flatMap((folder) => readdirSync(join(FIXTURES, folder)).filter((f) => f.endsWith('.tf')).map((f): [string, string] => [`${folder}/${f}`, readFileSync(join(FIXTURES, folder, f), 'utf8')])),
+  ['non-ASCII and CRLF', 'locals {\r\n  name = "nsg-bastion-😀-é"\r\n  tags = { owner = "ÉQUIPE" }\r\n}\r\n'],
+  ['syntax errors', 'resource "azurerm_network_security_group" "x" {\n  name = \n  security_rule {\n    priority = 100\n'],
+];
+
+for (const [name, text] of sources) {
+  test(`copySubtree matches tree-sitter on ${name}`, async () => {
+    const parser = await terraformParser();
+    const tree = parser.parse(text)!;
+    try {
+      sameTree(copySubtree(tree.rootNode, text), tree.rootNode, '');
+    } finally {
+      tree.delete();
+    }
+  });
+}
