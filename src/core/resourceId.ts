@@ -1,7 +1,11 @@
 // ARM resource ids are case-insensitive; every comparison goes through here.
 
 export function idKey(id: string): string {
-  return id.trim().replace(/\/+$/, '').toLowerCase();
+  // Called for every id comparison: trailing slashes are cut without a regular expression.
+  const trimmed = id.trim();
+  let end = trimmed.length;
+  while (end > 0 && trimmed.charCodeAt(end - 1) === 0x2f) end -= 1;
+  return (end === trimmed.length ? trimmed : trimmed.slice(0, end)).toLowerCase();
 }
 
 export function sameId(a: string | undefined, b: string | undefined): boolean {

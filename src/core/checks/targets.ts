@@ -2,7 +2,7 @@
 import type { DiagnoseOptions } from '../diagnose';
 import { SelectionError } from './selectionError';
 import type { BastionHost, Subnet, Topology, VirtualMachine, VirtualNetwork } from '../model';
-import { sameId } from '../resourceId';
+import { idKey, sameId } from '../resourceId';
 import { BASTION_SUBNET_NAME } from './bastionSubnet';
 import { assessReach, hostVirtualNetworkId, isCandidateTarget } from './reachability';
 import type { TopologyIndex } from './topologyIndex';
@@ -70,10 +70,11 @@ export function selectTargets(topology: Topology, index: TopologyIndex, options:
   } else {
     scopes = hosts.map((host) => scopeOf(index, host, topology.virtualMachines.filter((vm) => reaches(host, vm))));
   }
-  const usedSubnets = scopes.flatMap((scope) => (scope.bastionSubnet ? [scope.bastionSubnet.id] : []));
+  // A set, not a list: a template may declare thousands of hubs, each with its Bastion subnet.
+  const usedSubnets = new Set(scopes.flatMap((scope) => (scope.bastionSubnet ? [idKey(scope.bastionSubnet.id)] : [])));
   const hostlessSubnets = source === 'template' && !options.bastion && !options.vm
     ? topology.virtualNetworks.flatMap((vnet) => vnet.subnets
-      .filter((subnet) => subnet.name === BASTION_SUBNET_NAME && !usedSubnets.some((id) => sameId(id, subnet.id)))
+      .filter((subnet) => subnet.name === BASTION_SUBNET_NAME && !usedSubnets.has(idKey(subnet.id)))
       .map((subnet) => ({ subnet, vnet })))
     : [];
   const unplacedVms = options.vm || hosts.length === 0 ? [] : topology.virtualMachines

@@ -79,13 +79,20 @@ function mapResources(file: string, resources: readonly TemplateResource[], para
 function attachTemplateDetails(topology: Topology, file: string, resources: readonly TemplateResource[]): void {
   const unresolved = new Map<string, UnresolvedField[]>();
   const ranges = new Map<string, Origin>();
+  // Elements mostly carry the very id strings the resources were declared with: key each once.
+  const keys = new Map<string, string>();
+  const keyOf = (id: string): string => {
+    let key = keys.get(id);
+    if (key === undefined) keys.set(id, (key = idKey(id)));
+    return key;
+  };
   for (const resource of resources) {
-    ranges.set(idKey(resource.id), { kind: 'file', file, range: resource.range });
-    for (const [id, range] of resource.childRanges) ranges.set(idKey(id), { kind: 'file', file, range });
-    for (const [id, fields] of resource.unresolved) unresolved.set(idKey(id), [...(unresolved.get(idKey(id)) ?? []), ...fields]);
+    ranges.set(keyOf(resource.id), { kind: 'file', file, range: resource.range });
+    for (const [id, range] of resource.childRanges) ranges.set(keyOf(id), { kind: 'file', file, range });
+    for (const [id, fields] of resource.unresolved) unresolved.set(keyOf(id), [...(unresolved.get(keyOf(id)) ?? []), ...fields]);
   }
   for (const element of elementsOf(topology)) {
-    const key = idKey(element.id);
+    const key = keyOf(element.id);
     const origin = ranges.get(key);
     if (origin && element.origin.kind !== 'file') element.origin = origin;
     const fields = unresolved.get(key);

@@ -3,8 +3,8 @@ import type { Node } from 'jsonc-parser';
 import { budgetExceeded, copyCountProblem, CopyBudget } from './copyLimits';
 import type { EvaluationContext } from './expression/context';
 import { evaluateTemplateString } from './expression/evaluator';
-import { isUnresolved, type TemplateValue, unresolved } from './expression/value';
-import { entriesOf, itemsOf, propertyNode } from './jsonDocument';
+import { isPlainObject, isUnresolved, type TemplateValue, unresolved } from './expression/value';
+import { itemsOf, propertyNode } from './jsonDocument';
 
 /** Remembers which node produced each evaluated object, so inline rules and subnets keep their ranges. */
 export class NodeOrigins {
@@ -12,8 +12,9 @@ export class NodeOrigins {
   /** Travels with the origins because they are shared by every evaluation of one template. */
   readonly copyBudget = new CopyBudget();
 
+  /** Only objects are looked up (inline children are objects), so arrays are not worth an entry. */
   record<T extends TemplateValue>(value: T, node: Node): T {
-    if (typeof value === 'object' && value !== null && !isUnresolved(value) && !this.nodes.has(value)) this.nodes.set(value, node);
+    if (isPlainObject(value) && !this.nodes.has(value)) this.nodes.set(value, node);
     return value;
   }
 
@@ -47,8 +48,11 @@ export function evaluateNode(node: Node, context: EvaluationContext, origins: No
 
 function evaluateObject(node: Node, context: EvaluationContext, origins: NodeOrigins): { [key: string]: TemplateValue } {
   const out: { [key: string]: TemplateValue } = {};
-  for (const [key, valueNode] of entriesOf(node)) {
-    if (key.toLowerCase() === 'copy' && valueNode.type === 'array') {
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (!keyNode || !valueNode) continue;
+    const key = String(keyNode.value);
+    if (valueNode.type === 'array' && key.toLowerCase() === 'copy') {
       Object.assign(out, evaluateCopyProperties(valueNode, context, origins));
     } else {
       out[key] = evaluateNode(valueNode, context, origins);

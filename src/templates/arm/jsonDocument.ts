@@ -1,6 +1,7 @@
 // A template's JSON tree (comments and trailing commas allowed) with offsets turned into ranges.
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Position, SourceRange } from '../../core/model';
+import { fastParseTree } from './fastJsonTree';
 
 export interface JsonSyntaxError {
   message: string;
@@ -42,7 +43,7 @@ const READABLE_ERRORS: Record<string, string> = {
 
 export function parseJsonDocument(text: string): JsonDocument {
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i += 1) if (text[i] === '\n') lineStarts.push(i + 1);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const positionAt = (offset: number): Position => {
     let low = 0;
     let high = lineStarts.length - 1;
@@ -54,6 +55,9 @@ export function parseJsonDocument(text: string): JsonDocument {
     return { line: low, character: offset - lineStarts[low] };
   };
   const rangeAt = (offset: number, length: number): SourceRange => ({ start: positionAt(offset), end: positionAt(offset + length) });
+  const rangeOf = (node: Node) => rangeAt(node.offset, node.length);
+  const wellFormed = fastParseTree(text, MAX_JSON_DEPTH);
+  if (wellFormed) return { root: wellFormed, errors: [], rangeOf };
   const tooDeepAt = offsetBeyondDepth(text, MAX_JSON_DEPTH);
   if (tooDeepAt !== undefined) {
     const message = `nested deeper than ${MAX_JSON_DEPTH} levels`;

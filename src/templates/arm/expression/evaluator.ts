@@ -9,16 +9,40 @@ import { isPlainObject, isUnresolved, mergeUnresolved, type TemplateValue, unres
 
 /** Evaluates a JSON string from a template: a literal stays as written, `[...]` is evaluated. */
 export function evaluateTemplateString(raw: string, context: EvaluationContext): TemplateValue {
+  // Most strings are literals: only a leading `[` can start an expression.
+  if (raw.charCodeAt(0) !== 0x5b) return raw;
+  const parsed = parsedExpression(raw);
+  if (typeof parsed === 'string') return parsed;
+  return parsed instanceof ExpressionSyntaxError ? unresolved(`the expression '${excerpt(raw)}' is malformed: ${parsed.message}`) : evaluateExpression(parsed, context);
+}
+
+/**
+ * Copy loops and repeated resources evaluate the same expression text many times; its syntax tree
+ * is parsed once. Bounded (in entries and text length) so an editor session does not keep every expression it ever saw.
+ */
+const PARSED_CACHE_LIMIT = 10_000;
+const CACHED_TEXT_LIMIT = 2_000;
+const parsedCache = new Map<string, Expression | ExpressionSyntaxError | string>();
+
+function parsedExpression(raw: string): Expression | ExpressionSyntaxError | string {
+  const cached = parsedCache.get(raw);
+  if (cached !== undefined) return cached;
   const classified = classifyTemplateString(raw);
-  if (classified.kind === 'literal') return classified.value;
-  let expression: Expression;
-  try {
-    expression = parseExpression(classified.text);
-  } catch (error) {
-    if (error instanceof ExpressionSyntaxError) return unresolved(`the expression '${excerpt(raw)}' is malformed: ${error.message}`);
-    throw error;
+  let parsed: Expression | ExpressionSyntaxError | string;
+  if (classified.kind === 'literal') {
+    parsed = classified.value;
+  } else {
+    try {
+      parsed = parseExpression(classified.text);
+    } catch (error) {
+      if (!(error instanceof ExpressionSyntaxError)) throw error;
+      parsed = error;
+    }
   }
-  return evaluateExpression(expression, context);
+  if (raw.length > CACHED_TEXT_LIMIT) return parsed;
+  if (parsedCache.size >= PARSED_CACHE_LIMIT) parsedCache.clear();
+  parsedCache.set(raw, parsed);
+  return parsed;
 }
 
 export function evaluateExpression(expression: Expression, context: EvaluationContext): TemplateValue {
