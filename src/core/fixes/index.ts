@@ -27,10 +27,21 @@ export function renderRemedy(remedy: Remedy): Partial<Record<SnippetLanguage, st
   return snippets;
 }
 
-/** A Fix with rendered snippets; notes combine the caller's with the remedy's own warnings. */
+/**
+ * A Fix whose snippets are rendered on first read; notes combine the caller's with the remedy's
+ * own warnings. Most fixes are never displayed (a lint run over a large template, the editor's
+ * diagnostics before a quick fix is asked for), so five languages are not rendered for each.
+ * `snippets` stays an ordinary enumerable property for readers and JSON.
+ */
 export function buildFix(title: string, remedy: Remedy, notes: string[] = []): Fix {
   const allNotes = [...notes, ...remedyNotes(remedy)];
-  const fix: Fix = { title, remedy, snippets: renderRemedy(remedy) };
+  let snippets: Fix['snippets'] | undefined;
+  const fix = { title, remedy } as Fix;
+  Object.defineProperty(fix, 'snippets', {
+    enumerable: true,
+    get: () => (snippets ??= renderRemedy(remedy)),
+    set: (value: Fix['snippets']) => (snippets = value),
+  });
   if (allNotes.length > 0) fix.notes = allNotes;
   return fix;
 }
