@@ -18,7 +18,7 @@ export function fakeIo(files: Record<string, string> = {}, overrides: Partial<Cl
     },
     isTTY: false,
     env: {},
-    cwd: '/work/project',
+    cwd: '/home/user/infra',
     readTextFile: async (path) => {
       if (path in files) return files[path];
       throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
