@@ -1,23 +1,66 @@
 // Rules parsed once per rules array: ports and protocols as sets, prefixes as terms that each
 // evaluation resolves against its own context, and every part that cannot be read marked open.
+// Real use always brings fresh rule objects (every diagnosis builds its topology anew), so
+// compiling must be cheap per rule: parsed texts are shared through small caches keyed by the
+// text, and what most rules never need (their ref, their prefixes) is made on first use.
 import type { Direction, SecurityRule } from '../model';
 import { IntervalSet, union } from './intervals';
 import { isUnresolvedText, parsePortRange, parseProtocol } from './parse';
 import { azureDefaultRules, nsgIdOfRule } from './defaults';
+import type { ResolvedAddress } from './tags';
 import type { RuleRef } from './types';
 
 /** A dimension of a rule that is known, or the reason it is not. */
 export type Known<T> = { known: true; value: T } | { known: false; reason: string };
 
-export interface CompiledRule {
-  ref: RuleRef;
-  allow: boolean;
-  protocols: Known<number>;
-  sourcePorts: Known<IntervalSet>;
-  destinationPorts: Known<IntervalSet>;
+export type AddressSide = 'sources' | 'destinations';
+
+export class CompiledRule {
+  readonly allow: boolean;
+  readonly priority: number;
+  readonly protocols: Known<number>;
+  readonly sourcePorts: Known<IntervalSet>;
+  readonly destinationPorts: Known<IntervalSet>;
+  /** The space `resolved` was resolved in; prefixes are resolved again in another one. */
+  resolvedIn: object | undefined;
+  resolved: { sources?: ResolvedAddress[]; destinations?: ResolvedAddress[] } | undefined;
+  private refMade: RuleRef | undefined;
+  private sourcesMade: Known<readonly string[]> | undefined;
+  private destinationsMade: Known<readonly string[]> | undefined;
+
+  constructor(readonly rule: SecurityRule) {
+    this.priority = rule.priority;
+    this.allow = rule.access === 'Allow' || String(rule.access).toLowerCase() === 'allow';
+    this.protocols = readProtocol(rule.protocol);
+    this.sourcePorts = readPorts(rule.sourcePortRanges, 'source');
+    this.destinationPorts = readPorts(rule.destinationPortRanges, 'destination');
+    if (rule.unresolved !== undefined && rule.unresolved.length > 0) {
+      const whole = wholeRuleReason(rule);
+      const open = <T>(known: Known<T>, fragments: readonly string[]): Known<T> => {
+        const reason = whole ?? openFieldReason(rule, fragments);
+        return reason ? { known: false, reason } : known;
+      };
+      this.protocols = open(this.protocols, ['protocol']);
+      this.sourcePorts = open(this.sourcePorts, ['sourceportrange']);
+      this.destinationPorts = open(this.destinationPorts, ['destinationportrange']);
+      this.sourcesMade = open(this.sources, ['sourceaddressprefix', 'sourceapplicationsecuritygroup']);
+      this.destinationsMade = open(this.destinations, ['destinationaddressprefix', 'destinationapplicationsecuritygroup']);
+    }
+  }
+
+  get ref(): RuleRef {
+    const rule = this.rule;
+    return (this.refMade ??= { name: rule.name, priority: rule.priority, access: rule.access, isDefault: rule.isDefault, rule });
+  }
+
   /** Prefixes as written; parsed and resolved on first use (most rules never get that far). */
-  sources: Known<readonly string[]>;
-  destinations: Known<readonly string[]>;
+  get sources(): Known<readonly string[]> {
+    return (this.sourcesMade ??= readAddresses(this.rule.sourceAddressPrefixes, this.rule.sourceApplicationSecurityGroupIds, 'source'));
+  }
+
+  get destinations(): Known<readonly string[]> {
+    return (this.destinationsMade ??= readAddresses(this.rule.destinationAddressPrefixes, this.rule.destinationApplicationSecurityGroupIds, 'destination'));
+  }
 }
 
 export interface CompiledRuleSet {
@@ -39,13 +82,19 @@ export function compileRules(rules: readonly SecurityRule[]): CompiledRuleSet {
 
 function compileDirection(rules: readonly SecurityRule[], direction: Direction): CompiledRule[] {
   const wanted = direction.toLowerCase();
-  const own = rules.filter((rule) => String(rule.direction).toLowerCase() === wanted);
-  if (!own.some((rule) => rule.isDefault)) {
+  const own: CompiledRule[] = [];
+  let hasDefaults = false;
+  for (const rule of rules) {
+    if (rule.direction !== direction && String(rule.direction).toLowerCase() !== wanted) continue;
+    own.push(new CompiledRule(rule));
+    if (rule.isDefault) hasDefaults = true;
+  }
+  if (!hasDefaults) {
     const nsgId = rules.length > 0 ? nsgIdOfRule(rules[0].id) : '';
-    own.push(...azureDefaultRules(nsgId).filter((rule) => rule.direction === direction));
+    for (const rule of azureDefaultRules(nsgId)) if (rule.direction === direction) own.push(new CompiledRule(rule));
   }
   // Array.prototype.sort is stable: equal priorities keep their listed order.
-  return own.map(compileRule).sort((a, b) => a.ref.priority - b.ref.priority);
+  return own.sort((a, b) => a.priority - b.priority);
 }
 
 const IGNORED_FIELDS = ['name', 'description', 'provisioningstate', 'etag', 'id'];
@@ -64,51 +113,8 @@ function wholeRuleReason(rule: SecurityRule): string | undefined {
   return open ? `${open.field} is not resolved (${open.reason})` : undefined;
 }
 
-const compiledRules = new WeakMap<SecurityRule, CompiledRule>();
-
-/** One rule, parsed once per rule object (rule lists are often rebuilt, rules rarely). */
-export function compileRule(rule: SecurityRule): CompiledRule {
-  let compiled = compiledRules.get(rule);
-  if (!compiled) {
-    compiled = rule.unresolved !== undefined && rule.unresolved.length > 0 ? compileOpenRule(rule) : compileClosedRule(rule);
-    compiledRules.set(rule, compiled);
-  }
-  return compiled;
-}
-
-function refOf(rule: SecurityRule): RuleRef {
-  return { name: rule.name, priority: rule.priority, access: rule.access, isDefault: rule.isDefault, rule };
-}
-
-function compileClosedRule(rule: SecurityRule): CompiledRule {
-  return {
-    ref: refOf(rule),
-    allow: String(rule.access).toLowerCase() === 'allow',
-    protocols: readProtocol(rule.protocol),
-    sourcePorts: readPorts(rule.sourcePortRanges, 'source'),
-    destinationPorts: readPorts(rule.destinationPortRanges, 'destination'),
-    sources: readAddresses(rule.sourceAddressPrefixes, rule.sourceApplicationSecurityGroupIds, 'source'),
-    destinations: readAddresses(rule.destinationAddressPrefixes, rule.destinationApplicationSecurityGroupIds, 'destination'),
-  };
-}
-
-/** A rule a template source could not fully resolve: the open fields become unknown dimensions. */
-function compileOpenRule(rule: SecurityRule): CompiledRule {
-  const closed = compileClosedRule(rule);
-  const whole = wholeRuleReason(rule);
-  const open = <T>(known: Known<T>, fragments: readonly string[]): Known<T> => {
-    const reason = whole ?? openFieldReason(rule, fragments);
-    return reason ? { known: false, reason } : known;
-  };
-  return {
-    ...closed,
-    protocols: open(closed.protocols, ['protocol']),
-    sourcePorts: open(closed.sourcePorts, ['sourceportrange']),
-    destinationPorts: open(closed.destinationPorts, ['destinationportrange']),
-    sources: open(closed.sources, ['sourceaddressprefix', 'sourceapplicationsecuritygroup']),
-    destinations: open(closed.destinations, ['destinationaddressprefix', 'destinationapplicationsecuritygroup']),
-  };
-}
+/** Caches of parsed texts; cleared when full, since templates can write any number of them. */
+const MAX_CACHED_TEXTS = 4096;
 
 const protocolCache = new Map<string, Known<number>>();
 
@@ -123,10 +129,25 @@ function readProtocol(protocol: string): Known<number> {
 }
 
 const ANY_PORT: Known<IntervalSet> = { known: true, value: [0, 65535] };
+/** Per side, since the reason of an unreadable range names the side. */
+const portCaches = { source: new Map<string, Known<IntervalSet>>(), destination: new Map<string, Known<IntervalSet>>() };
 
-function readPorts(ranges: readonly string[], side: string): Known<IntervalSet> {
+function readPorts(ranges: readonly string[], side: 'source' | 'destination'): Known<IntervalSet> {
   if (ranges.length === 1 && ranges[0] === '*') return ANY_PORT;
   if (ranges.length === 0) return { known: false, reason: `the rule has no ${side} port range` };
+  // A NUL cannot occur in a port range, so joined texts never collide.
+  const key = ranges.length === 1 ? ranges[0] : ranges.join('\0');
+  const cached = portCaches[side];
+  let known = cached.get(key);
+  if (!known) {
+    known = parsePorts(ranges, side);
+    if (cached.size >= MAX_CACHED_TEXTS) cached.clear();
+    cached.set(key, known);
+  }
+  return known;
+}
+
+function parsePorts(ranges: readonly string[], side: string): Known<IntervalSet> {
   let set: IntervalSet = [];
   for (const text of ranges) {
     const parsed = isUnresolvedText(text) ? undefined : parsePortRange(text);

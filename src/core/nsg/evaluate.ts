@@ -2,10 +2,10 @@
 // each rule, in priority order, splits every box still undecided into the part it matches
 // (decided by the rule), the part it might match (unknown) and the part that goes on.
 import { IntervalSet, intersect, isEmpty, overlaps, subtract, union } from './intervals';
-import { ALL_PORTS, parseAddress, parseAddressCached, parsePortRange, parseProtocol } from './parse';
+import { ALL_PORTS, parsePortRange, parseProtocol } from './parse';
 import { AddressSpace, ResolvedAddress } from './tags';
 import { AddressPiece, pieceOf, splitByPrefixes } from './addressPiece';
-import type { CompiledRule, Known } from './compile';
+import type { AddressSide, CompiledRule, Known } from './compile';
 import type { FlowQuery, Verdict } from './types';
 
 export interface Box {
@@ -37,13 +37,14 @@ interface BoxSplit {
 export class RuleResolver {
   constructor(readonly space: AddressSpace) {}
 
-  prefixes(rule: CompiledRule, side: 'sources' | 'destinations'): ResolvedAddress[] {
+  prefixes(rule: CompiledRule, side: AddressSide): ResolvedAddress[] {
     const terms = rule[side];
     if (!terms.known) return [];
-    const cache = this.space.resolvedPrefixes;
-    let entry = cache.get(rule);
-    if (!entry) cache.set(rule, (entry = {}));
-    return (entry[side] ??= terms.value.map((text) => this.space.resolve(parseAddressCached(text))));
+    if (rule.resolvedIn !== this.space || !rule.resolved) {
+      rule.resolvedIn = this.space;
+      rule.resolved = {};
+    }
+    return (rule.resolved[side] ??= terms.value.map((text) => this.space.resolveText(text)));
   }
 }
 
@@ -51,14 +52,9 @@ export function queryBoxes(query: FlowQuery, space: AddressSpace): Box[] {
   const protocols = parseProtocol(query.protocol);
   if (protocols === undefined) throw new Error(`flow protocol '${query.protocol}' is not one the evaluator knows`);
   let destinationPorts: IntervalSet = [];
-  for (const text of query.destinationPorts) {
-    const ports = parsePortRange(text);
-    if (!ports) throw new Error(`flow port '${text}' is not a port, a range a-b or '*'`);
-    destinationPorts = union(destinationPorts, ports);
-  }
-  const piece = (text: string) => pieceOf(space.resolve(parseAddress(text)), text);
-  const sources = query.sources.map(piece);
-  const destinations = query.destinations.map(piece);
+  for (const text of query.destinationPorts) destinationPorts = union(destinationPorts, queryPorts(text));
+  const sources = query.sources.map((text) => queryPiece(space, text));
+  const destinations = query.destinations.map((text) => queryPiece(space, text));
   const boxes: Box[] = [];
   for (const source of sources) {
     for (const destination of destinations) {
@@ -66,6 +62,34 @@ export function queryBoxes(query: FlowQuery, space: AddressSpace): Box[] {
     }
   }
   return boxes.filter((box) => !isEmpty(box.destinationPorts));
+}
+
+const queryPieces = new WeakMap<AddressSpace, Map<string, AddressPiece>>();
+
+/** A query's address as the piece evaluation starts from, remembered per space; pieces are never modified. */
+function queryPiece(space: AddressSpace, text: string): AddressPiece {
+  let pieces = queryPieces.get(space);
+  if (!pieces) queryPieces.set(space, (pieces = new Map()));
+  let piece = pieces.get(text);
+  if (!piece) {
+    piece = pieceOf(space.resolveText(text), text);
+    if (pieces.size >= 1024) pieces.clear();
+    pieces.set(text, piece);
+  }
+  return piece;
+}
+
+const queryPortCache = new Map<string, IntervalSet>();
+
+function queryPorts(text: string): IntervalSet {
+  let ports = queryPortCache.get(text);
+  if (!ports) {
+    ports = parsePortRange(text);
+    if (!ports) throw new Error(`flow port '${text}' is not a port, a range a-b or '*'`);
+    if (queryPortCache.size >= 1024) queryPortCache.clear();
+    queryPortCache.set(text, ports);
+  }
+  return ports;
 }
 
 type Candidate = { box: Box; reasons: string[] };
@@ -86,7 +110,7 @@ function splitIntervals(candidates: Candidate[], dimension: Known<IntervalSet>, 
   return out;
 }
 
-function splitAddresses(candidates: Candidate[], rule: CompiledRule, key: 'sources' | 'destinations', resolver: RuleResolver, rest: Box[]): Candidate[] {
+function splitAddresses(candidates: Candidate[], rule: CompiledRule, key: AddressSide, resolver: RuleResolver, rest: Box[]): Candidate[] {
   const dimension = rule[key];
   if (!dimension.known) return candidates.map((c) => ({ box: c.box, reasons: [...c.reasons, dimension.reason] }));
   const prefixes = resolver.prefixes(rule, key);
@@ -120,15 +144,12 @@ export function splitBox(box: Box, rule: CompiledRule, resolver: RuleResolver): 
     }
   }
   // Known dimensions first, so a part a known dimension excludes is never called unknown.
-  const steps: ((cs: Candidate[]) => Candidate[])[] = [
-    (cs) => splitIntervals(cs, rule.destinationPorts, 'destinationPorts', rest),
-    (cs) => splitIntervals(cs, rule.sourcePorts, 'sourcePorts', rest),
-    (cs) => splitAddresses(cs, rule, 'destinations', resolver, rest),
-    (cs) => splitAddresses(cs, rule, 'sources', resolver, rest),
-  ];
-  const known = [rule.destinationPorts.known, rule.sourcePorts.known, rule.destinations.known, rule.sources.known];
-  for (let i = 0; i < steps.length && candidates.length > 0; i++) if (known[i]) candidates = steps[i](candidates);
-  for (let i = 0; i < steps.length && candidates.length > 0; i++) if (!known[i]) candidates = steps[i](candidates);
+  for (const known of [true, false]) {
+    if (candidates.length > 0 && rule.destinationPorts.known === known) candidates = splitIntervals(candidates, rule.destinationPorts, 'destinationPorts', rest);
+    if (candidates.length > 0 && rule.sourcePorts.known === known) candidates = splitIntervals(candidates, rule.sourcePorts, 'sourcePorts', rest);
+    if (candidates.length > 0 && rule.destinations.known === known) candidates = splitAddresses(candidates, rule, 'destinations', resolver, rest);
+    if (candidates.length > 0 && rule.sources.known === known) candidates = splitAddresses(candidates, rule, 'sources', resolver, rest);
+  }
   if (!protocols.known) candidates = candidates.map((c) => ({ box: c.box, reasons: [...c.reasons, protocols.reason] }));
   const matched: Box[] = [];
   const unknown: BoxSplit['unknown'] = [];
@@ -147,6 +168,11 @@ export function evaluateBoxes(rules: readonly CompiledRule[], boxes: readonly Bo
     const rule = rules[index];
     const next: Box[] = [];
     for (const box of pending) {
+      // Most rules of a large NSG are for other ports or protocols: pass the box on as it is.
+      if (cannotMatch(box, rule)) {
+        next.push(box);
+        continue;
+      }
       const split = splitBox(box, rule, resolver);
       for (const matched of split.matched) results.push({ box: matched, verdict: rule.allow ? 'allow' : 'deny', rule, ruleIndex: index, reasons: [] });
       for (const u of split.unknown) results.push({ box: u.box, verdict: 'unknown', rule, ruleIndex: index, reasons: u.reasons });
@@ -163,7 +189,7 @@ export function shadowedAllows(result: EvaluatedBox, rules: readonly CompiledRul
   const found: CompiledRule[] = [];
   for (let index = result.ruleIndex + 1; index < rules.length; index++) {
     const rule = rules[index];
-    if (!rule.allow || rule.ref.isDefault) continue;
+    if (!rule.allow || rule.rule.isDefault || cannotMatch(result.box, rule)) continue;
     if (splitBox(result.box, rule, resolver).matched.length > 0) found.push(rule);
   }
   return found;

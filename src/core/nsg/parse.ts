@@ -45,7 +45,7 @@ export function parseIPv4(text: string): number | undefined {
 }
 
 export function formatIPv4(value: number): string {
-  return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
+  return `${Math.floor(value / 16777216) % 256}.${Math.floor(value / 65536) % 256}.${Math.floor(value / 256) % 256}.${value % 256}`;
 }
 
 /** '10.0.0.0/24' or '10.0.0.5' as an address range; host bits of a prefix are ignored, as Azure does. */
@@ -76,20 +76,6 @@ export function parseAddress(text: string): AddressTerm {
   if (known) return { kind: 'tag', key, name: known, text: trimmed };
   if (key.startsWith('azurecloud.')) return { kind: 'tag', key, name: 'AzureCloud' + trimmed.slice('AzureCloud'.length), text: trimmed };
   return { kind: 'tag', key, name: trimmed, text: trimmed };
-}
-
-const parsedAddresses = new Map<string, AddressTerm>();
-const MAX_CACHED_ADDRESSES = 100_000;
-
-/** parseAddress, remembered: the same prefixes and tags recur across rules and NSGs. */
-export function parseAddressCached(text: string): AddressTerm {
-  let term = parsedAddresses.get(text);
-  if (!term) {
-    if (parsedAddresses.size >= MAX_CACHED_ADDRESSES) parsedAddresses.clear();
-    term = parseAddress(text);
-    parsedAddresses.set(text, term);
-  }
-  return term;
 }
 
 /** '443', '8080-8090', '*'; the effective-rules API's '3389-3389' too. Undefined when not a port range. */

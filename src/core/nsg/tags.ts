@@ -2,7 +2,9 @@
 // AzureLoadBalancer; VirtualNetwork and Internet once the VNet's prefixes are given) becomes a
 // concrete address set; the others stay symbolic, with what is known about them.
 import { EMPTY, IntervalSet, fromRanges, subtract, union } from './intervals';
-import { ALL_ADDRESSES, AddressTerm, parseCidr } from './parse';
+import { ALL_ADDRESSES, AddressTerm, parseAddress, parseCidr } from './parse';
+
+const MAX_CACHED_TEXTS = 10_000;
 
 export const HOST_VIP = 0xa83f8110; // 168.63.129.16
 const HOST_VIP_SET: IntervalSet = [HOST_VIP, HOST_VIP];
@@ -48,10 +50,10 @@ export function relateTags(a: SymbolicTag, b: SymbolicTag): TagRelation {
 
 export class AddressSpace {
   readonly virtualNetwork: IntervalSet | undefined;
-  /** Rules' prefixes resolved in this space, filled by the evaluator. */
-  readonly resolvedPrefixes = new WeakMap<object, { sources?: ResolvedAddress[]; destinations?: ResolvedAddress[] }>();
   private readonly internet: IntervalSet;
   private readonly symbols = new Map<string, SymbolicTag>();
+  /** Texts resolved here before: the same prefixes and tags recur across rules, NSGs and flows. */
+  private readonly resolvedTexts = new Map<string, ResolvedAddress>();
 
   constructor(virtualNetworkPrefixes: readonly string[] | undefined) {
     this.virtualNetwork = concreteVirtualNetwork(virtualNetworkPrefixes);
@@ -72,6 +74,19 @@ export class AddressSpace {
         break;
     }
     return { kind: 'symbolic', tag: this.symbol(term.key, term.name) };
+  }
+
+  /** resolve(parseAddress(text)), remembered; resolved addresses are never modified. */
+  resolveText(text: string): ResolvedAddress {
+    const literal = resolvedLiteral(text);
+    if (literal) return literal;
+    let resolved = this.resolvedTexts.get(text);
+    if (!resolved) {
+      resolved = this.resolve(parseAddress(text));
+      if (this.resolvedTexts.size >= MAX_CACHED_TEXTS) this.resolvedTexts.clear();
+      this.resolvedTexts.set(text, resolved);
+    }
+    return resolved;
   }
 
   private symbol(key: string, name: string): SymbolicTag {
@@ -95,6 +110,20 @@ export class AddressSpace {
     }
     return { key, name, ancestors: [], family: 'other', envelope: ALL_ADDRESSES, members: EMPTY, dense: false };
   }
+}
+
+/** Literal prefixes resolve alike in every space; texts that are not literal map to null. */
+const literals = new Map<string, ResolvedAddress | null>();
+
+function resolvedLiteral(text: string): ResolvedAddress | null {
+  let literal = literals.get(text);
+  if (literal === undefined) {
+    const term = parseAddress(text);
+    literal = term.kind === 'ranges' ? { kind: 'concrete', set: term.set, name: term.text, literal: true } : null;
+    if (literals.size >= MAX_CACHED_TEXTS) literals.clear();
+    literals.set(text, literal);
+  }
+  return literal;
 }
 
 const spaces = new Map<string, AddressSpace>();
