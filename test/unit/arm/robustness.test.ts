@@ -144,28 +144,3 @@ test('originOf is asked for every resource and every inline child, with the hold
     range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } },
   });
 });
-
-function environment(count: number): unknown[] {
-  const resources: unknown[] = [];
-  for (let i = 0; i < count; i++) {
-    const scenario = hubScenario({ name: `bas-${i}` });
-    resources.push(armVirtualNetwork({ name: `vnet-${i}` }), armNsg({ name: `nsg-${i}`, rules: [armSecurityRule({ name: 'r' })] }), scenario.bastion, armVm({ name: `vm-${i}` }));
-  }
-  return resources;
-}
-
-function fastestOfThree(resources: unknown[]): number {
-  let best = Infinity;
-  for (let run = 0; run < 3; run++) {
-    const started = performance.now();
-    mapArmResources(resources);
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
-
-test('mapping time grows linearly: 8x the resources cost far less than 64x the time', () => {
-  const small = fastestOfThree(environment(300));
-  const large = fastestOfThree(environment(2400));
-  assert.ok(large / small < 24, `300 sets: ${small.toFixed(1)} ms, 2400 sets: ${large.toFixed(1)} ms`);
-});

