@@ -197,14 +197,14 @@ describe('readForDiagnosis against the fake ARM', () => {
   it('cancellation aborts every request in flight', async () => {
     const env = hubAndSpoke();
     fake.put(...env.resources);
-    fake.latencyMs = 400;
+    fake.latencyMs = 1000;
     const controller = new AbortController();
     const started = performance.now();
     const reading = readForDiagnosis(fakeArmClients(fake), { bastion: env.hostId, vm: env.hubVmId, signal: controller.signal });
     setTimeout(() => controller.abort(), 60);
     await assert.rejects(reading, (e: Error) => e.name === 'AbortError');
-    assert.ok(performance.now() - started < 300, 'the read did not wait for the slow answers');
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    assert.ok(performance.now() - started < 900, 'the read did not wait for the slow answers');
+    await new Promise((resolve) => setTimeout(resolve, 1050));
     assert.equal(fake.requests.length, 2);
     assert.ok(fake.requests.every((r) => r.aborted), JSON.stringify(fake.requests.map((r) => [r.path, r.aborted])));
   });
@@ -217,14 +217,11 @@ describe('readForDiagnosis against the fake ARM', () => {
     fake.resetLog();
     const latency = 60;
     fake.latencyMs = latency;
-    const started = performance.now();
     const read = await readForDiagnosis(clients, { bastion: env.hostId, vm: env.hubVmId });
-    const wall = performance.now() - started;
     const starts = fake.requests.map((r) => r.startMs).sort((a, b) => a - b);
     const waves = starts.filter((t, i) => i === 0 || t - starts[i - 1] > latency / 2).length;
     assert.equal(read.waves, 3);
-    assert.equal(waves, 3);
-    assert.ok(wall < 5 * latency, `wall ${wall.toFixed(0)} ms`);
+    assert.equal(waves, 3); // wall time with latency is a bench row (bench/live.bench.ts)
   });
 
   it('runs a long-running POST (effective NSGs) through 202 and polling', async () => {
