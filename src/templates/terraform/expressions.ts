@@ -2,9 +2,10 @@
 import type { Point } from 'web-tree-sitter';
 import type { SourceRange } from '../../core/model';
 import type { Expr, SplatStep } from './ast';
-import type { SyntaxNode as Node } from './syntaxNode';
+import { SyntaxNode as Node } from './syntaxNode';
 
 export function rangeOf(node: { startPosition: Point; endPosition: Point }): SourceRange {
+  if (node instanceof Node) return node.range;
   return {
     start: { line: node.startPosition.row, character: node.startPosition.column },
     end: { line: node.endPosition.row, character: node.endPosition.column },

@@ -2,13 +2,23 @@
 // property at a time (children lists, types, positions) crosses into WebAssembly and allocates a
 // node object per call; a 5,000-line module spent more time there than in parsing itself.
 import type { Node, Point, TreeCursor } from 'web-tree-sitter';
+import type { SourceRange } from '../../core/model';
 
 /** tree-sitter's symbol for ERROR nodes, `(TSSymbol)-1`. */
 const ERROR_SYMBOL = 0xffff;
 
+/**
+ * Named node types that are tokens in the HCL grammar (or, like template_literal, hold only
+ * hidden tokens), so they never have a visible child. Rules such as block_start = '{' or
+ * bool_lit are missing on purpose: their literal is a visible anonymous child.
+ */
+const LEAF_TYPES: ReadonlySet<string> = new Set([
+  'identifier', 'template_literal', 'comment', 'ellipsis', 'heredoc_identifier',
+  'quoted_template_start', 'quoted_template_end', 'template_interpolation_start', 'template_interpolation_end',
+]);
+
 /** The subset of tree-sitter's Node the Terraform reader uses, with the same meaning. */
 export class SyntaxNode {
-  readonly children: SyntaxNode[] = [];
   private named: SyntaxNode[] | undefined;
 
   constructor(
@@ -21,6 +31,8 @@ export class SyntaxNode {
     readonly startIndex: number,
     readonly endIndex: number,
     private readonly lines: LineIndex,
+    /** Shared and empty for leaves, which are most nodes; never mutated. */
+    readonly children: readonly SyntaxNode[],
   ) {}
 
   // Positions are computed on demand: most nodes (punctuation, names) never need one.
@@ -32,12 +44,17 @@ export class SyntaxNode {
     return this.lines.pointAt(this.endIndex);
   }
 
+  /** The same as rangeOf(node), without the intermediate points. */
+  get range(): SourceRange {
+    return { start: this.lines.positionAt(this.startIndex), end: this.lines.positionAt(this.endIndex) };
+  }
+
   get text(): string {
     return this.source.slice(this.startIndex, this.endIndex);
   }
 
   get namedChildren(): SyntaxNode[] {
-    this.named ??= this.children.filter((child) => child.isNamed);
+    this.named ??= this.children.length === 0 ? NO_CHILDREN : this.children.filter((child) => child.isNamed);
     return this.named;
   }
 
@@ -45,6 +62,8 @@ export class SyntaxNode {
     return this.children.find((child) => child.fieldName === name) ?? null;
   }
 }
+
+const NO_CHILDREN: SyntaxNode[] = [];
 
 /** Row and column of a character index, as tree-sitter reports them for text parsed from a string. */
 class LineIndex {
@@ -54,15 +73,31 @@ class LineIndex {
     for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) this.starts.push(at + 1);
   }
 
+  /** The line of the previous lookup: the reader asks in document order, so it is usually right. */
+  private lastRow = 0;
+
   pointAt(index: number): Point {
+    const row = this.rowOf(index);
+    return { row, column: index - this.starts[row] };
+  }
+
+  positionAt(index: number): { line: number; character: number } {
+    const line = this.rowOf(index);
+    return { line, character: index - this.starts[line] };
+  }
+
+  private rowOf(index: number): number {
+    const { starts, lastRow } = this;
+    if (starts[lastRow] <= index && (lastRow + 1 === starts.length || index < starts[lastRow + 1])) return lastRow;
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if (this.starts[middle] <= index) low = middle;
+      if (starts[middle] <= index) low = middle;
       else high = middle - 1;
     }
-    return { row: low, column: index - this.starts[low] };
+    this.lastRow = low;
+    return low;
   }
 }
 
@@ -74,6 +109,8 @@ interface Walk {
   named: Map<number, boolean>;
   /** Missing nodes only occur in a tree with errors; otherwise nobody asks. */
   mayHaveMissing: boolean;
+  /** Type ids of LEAF_TYPES. */
+  leaves: ReadonlySet<number>;
 }
 
 /** Copies `node` and everything below it; `source` is the text the tree was parsed from. */
@@ -81,7 +118,12 @@ export function copySubtree(node: Node, source: string): SyntaxNode {
   const cursor = node.walk();
   try {
     const language = node.tree.language;
-    return copyAt({ cursor, source, lines: new LineIndex(source), types: language.types, named: new Map(), mayHaveMissing: node.hasError }, undefined);
+    const types = language.types;
+    const leaves = new Set<number>();
+    types.forEach((type, id) => {
+      if (type && LEAF_TYPES.has(type)) leaves.add(id);
+    });
+    return copyAt({ cursor, source, lines: new LineIndex(source), types, named: new Map(), mayHaveMissing: node.hasError, leaves }, undefined);
   } finally {
     cursor.delete();
   }
@@ -100,12 +142,26 @@ function copyAt(walk: Walk, parentType: string | undefined): SyntaxNode {
   const { cursor } = walk;
   const typeId = cursor.nodeTypeId;
   const type = walk.types[typeId] || 'ERROR';
+  const isNamed = isNamedType(walk, typeId);
   const startIndex = cursor.startIndex;
-  const endIndex = cursor.endIndex;
-  const copy = new SyntaxNode(
+  // The HCL grammar has no aliases, so an anonymous node is a literal token: a leaf whose text is
+  // its type. Reading its end and probing for children would cost two more calls into WebAssembly.
+  // A MISSING token is zero-width, so a tree with errors is read in full.
+  const isToken = !isNamed && !walk.mayHaveMissing;
+  const endIndex = isToken ? startIndex + type.length : cursor.endIndex;
+  // Error recovery can put anything anywhere, so only a tree without errors skips the probe.
+  const isLeaf = isToken || (!walk.mayHaveMissing && walk.leaves.has(typeId));
+  let children = NO_CHILDREN;
+  if (!isLeaf && cursor.gotoFirstChild()) {
+    children = [];
+    do children.push(copyAt(walk, type));
+    while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  }
+  return new SyntaxNode(
     walk.source,
     type,
-    isNamedType(walk, typeId),
+    isNamed,
     typeId === ERROR_SYMBOL,
     walk.mayHaveMissing && cursor.nodeIsMissing,
     // Only object elements are read by field (`key`, `val`).
@@ -113,11 +169,6 @@ function copyAt(walk: Walk, parentType: string | undefined): SyntaxNode {
     startIndex,
     endIndex,
     walk.lines,
+    children,
   );
-  if (cursor.gotoFirstChild()) {
-    do copy.children.push(copyAt(walk, type));
-    while (cursor.gotoNextSibling());
-    cursor.gotoParent();
-  }
-  return copy;
 }

@@ -20,6 +20,8 @@ function sameTree(copy: SyntaxNode, real: Node, path: string): void {
   assert.equal(copy.text, real.text, where);
   assert.deepEqual(copy.startPosition, real.startPosition, where);
   assert.deepEqual(copy.endPosition, real.endPosition, where);
+  const { startPosition: start, endPosition: end } = real;
+  assert.deepEqual(copy.range, { start: { line: start.row, character: start.column }, end: { line: end.row, character: end.column } }, where);
   assert.equal(copy.children.length, real.childCount, where);
   copy.children.forEach((child, i) => sameTree(child, real.child(i)!, `${path}/${i}`));
 }
@@ -27,6 +29,8 @@ function sameTree(copy: SyntaxNode, real: Node, path: string): void {
 const sources: [string, string][] = [
   ...readdirSync(FIXTURES).flatMap((folder) => readdirSync(join(FIXTURES, folder)).filter((f) => f.endsWith('.tf')).map((f): [string, string] => [`${folder}/${f}`, readFileSync(join(FIXTURES, folder, f), 'utf8')])),
   ['non-ASCII and CRLF', 'locals {\r\n  name = "nsg-bastion-😀-é"\r\n  tags = { owner = "ÉQUIPE" }\r\n}\r\n'],
+  // Operators, keywords and punctuation are tokens the copy reads without asking for their end.
+  ['every kind of expression', 'locals {\n  a = !true\n  b = 1 + 2 * -3 >= 4 && null == x\n  c = x ? "a" : "b"\n  d = [for k, v in m : v if v != null]\n  e = { for k in l : k => k... }\n  f = foo(a, b...)\n  g = a.b[0].c[*].d\n  h = a.*.b\n  i = <<EOT\nhi ${x}\nEOT\n  j = { "k" = false, (v) = 1.5e3 } # comment\n}\n'],
   ['syntax errors', 'resource "azurerm_network_security_group" "x" {\n  name = \n  security_rule {\n    priority = 100\n'],
 ];
 
