@@ -31,8 +31,7 @@ export class MapContext {
 
   input(raw: JsonObject, index: number, id: string, name: string, typeKey: ArmTypeKey): ArmInput {
     const origin = this.originOf(raw, index, id);
-    const label = `${KIND_LABELS[typeKey]} '${name}'`;
-    const fields = new Fields(raw, '', (message) => this.problem(id, `${label}: ${message}`, origin));
+    const fields = new Fields(raw, '', (message) => this.problem(id, `${KIND_LABELS[typeKey]} '${name}': ${message}`, origin));
     return { raw, fields, index, id, name, typeKey, origin };
   }
 }

@@ -15,13 +15,18 @@ export function describeJsonType(value: unknown): string {
 }
 
 export class Fields {
+  /**
+   * `path` may be given as a function: it is only needed to word a report, and building it for
+   * every nested object of every resource would cost more than the reads themselves.
+   */
   constructor(
     readonly raw: JsonObject,
-    private readonly path: string,
+    private path: string | (() => string),
     private readonly report: (message: string) => void,
   ) {}
 
   private at(key: string): string {
+    if (typeof this.path !== 'string') this.path = this.path();
     return this.path === '' ? key : `${this.path}.${key}`;
   }
 
@@ -75,7 +80,7 @@ export class Fields {
     const value = this.raw[key];
     if (value === undefined || value === null) return undefined;
     if (!isJsonObject(value)) return this.wrongType(key, 'an object', value);
-    return new Fields(value, this.at(key), this.report);
+    return new Fields(value, () => this.at(key), this.report);
   }
 
   /** An array of objects; other items are reported and skipped. */
@@ -85,9 +90,9 @@ export class Fields {
     if (!Array.isArray(value)) return this.wrongType(key, 'an array', value) ?? [];
     const result: Fields[] = [];
     value.forEach((item, i) => {
-      const path = `${this.at(key)}[${i}]`;
+      const path = () => `${this.at(key)}[${i}]`;
       if (isJsonObject(item)) result.push(new Fields(item, path, this.report));
-      else this.report(`${path} should be an object but is ${describeJsonType(item)}; ignored`);
+      else this.report(`${path()} should be an object but is ${describeJsonType(item)}; ignored`);
     });
     return result;
   }
@@ -107,6 +112,6 @@ export class Fields {
   /** The `properties` bag; an absent one reads as empty. */
   properties(): Fields {
     if (this.raw.properties === null) this.report(`${this.at('properties')} is null; read as empty`);
-    return this.object('properties') ?? new Fields({}, this.at('properties'), this.report);
+    return this.object('properties') ?? new Fields({}, () => this.at('properties'), this.report);
   }
 }

@@ -27,6 +27,11 @@ function pathText(cursor: PathCursor): string {
   return path;
 }
 
+/**
+ * Copy on write: a value with nothing unresolved inside is returned as it is, so a resource's
+ * evaluated tree is not copied whole. Objects that a plain copy would not reproduce exactly
+ * (another prototype, an own `__proto__` key) are still copied.
+ */
 function convert(value: TemplateValue, cursor: PathCursor, sink: UnresolvedAt[]): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (isUnresolved(value)) {
@@ -34,24 +39,42 @@ function convert(value: TemplateValue, cursor: PathCursor, sink: UnresolvedAt[])
     return value.symbol;
   }
   if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
+    let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i += 1) {
       cursor.segments.push(i);
-      out[i] = convert(value[i], cursor, sink);
+      const converted = convert(value[i], cursor, sink);
       cursor.segments.pop();
+      if (out === undefined && converted !== value[i]) out = value.slice(0, i);
+      if (out !== undefined) out[i] = converted;
     }
-    return out;
+    return out ?? value;
   }
   if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
+    let out: Record<string, unknown> | undefined = copiedAsIs(value) ? undefined : {};
     for (const key in value) {
       if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
       cursor.segments.push(key);
       const converted = convert(value[key], cursor, sink);
       cursor.segments.pop();
-      if (converted !== undefined) out[key] = converted;
+      // An undefined is dropped, so it changes the object too.
+      if (out === undefined && (converted !== value[key] || converted === undefined)) out = copyUpTo(value, key);
+      if (out !== undefined && converted !== undefined) out[key] = converted;
     }
-    return out;
+    return out ?? value;
   }
   return value;
+}
+
+function copiedAsIs(value: object): boolean {
+  return Object.getPrototypeOf(value) === Object.prototype && !Object.prototype.hasOwnProperty.call(value, '__proto__');
+}
+
+/** The own keys of `value` before `stop`, as the copy would have them. */
+function copyUpTo(value: { [key: string]: TemplateValue }, stop: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    if (key === stop) break;
+    if (Object.prototype.hasOwnProperty.call(value, key)) out[key] = value[key];
+  }
+  return out;
 }

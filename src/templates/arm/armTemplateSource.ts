@@ -71,14 +71,12 @@ function mapResources(file: string, resources: readonly TemplateResource[], para
   // An unresolved value is already reported with its reason; the mapper's "wrong type" note on
   // the expression text standing in for it would only repeat it less clearly.
   const unresolvedPaths = resources.flatMap((r) => r.unresolvedPaths);
-  topology.problems = topology.problems.filter((p) => !unresolvedPaths.some((path) => p.message.includes(`${path} should be`)));
+  if (unresolvedPaths.length > 0) topology.problems = topology.problems.filter((p) => !unresolvedPaths.some((path) => p.message.includes(`${path} should be`)));
   return topology;
 }
 
 /** Unresolved fields and exact ranges by element id, whatever the mapper kept. */
 function attachTemplateDetails(topology: Topology, file: string, resources: readonly TemplateResource[]): void {
-  const unresolved = new Map<string, UnresolvedField[]>();
-  const ranges = new Map<string, Origin>();
   // Elements mostly carry the very id strings the resources were declared with: key each once.
   const keys = new Map<string, string>();
   const keyOf = (id: string): string => {
@@ -86,18 +84,33 @@ function attachTemplateDetails(topology: Topology, file: string, resources: read
     if (key === undefined) keys.set(id, (key = idKey(id)));
     return key;
   };
+  const unresolved = new Map<string, UnresolvedField[]>();
   for (const resource of resources) {
-    ranges.set(keyOf(resource.id), { kind: 'file', file, range: resource.range });
-    for (const [id, range] of resource.childRanges) ranges.set(keyOf(id), { kind: 'file', file, range });
     for (const [id, fields] of resource.unresolved) unresolved.set(keyOf(id), [...(unresolved.get(keyOf(id)) ?? []), ...fields]);
   }
+  // With an originOf, the mapper already gave (nearly) every element its file origin: the range
+  // index is built only when an element still lacks one.
+  let ranges: Map<string, Origin> | undefined;
   for (const element of elementsOf(topology)) {
+    const needsOrigin = element.origin.kind !== 'file';
+    if (!needsOrigin && unresolved.size === 0) continue;
     const key = keyOf(element.id);
-    const origin = ranges.get(key);
-    if (origin && element.origin.kind !== 'file') element.origin = origin;
+    if (needsOrigin) {
+      const origin = (ranges ??= rangesById(file, resources, keyOf)).get(key);
+      if (origin) element.origin = origin;
+    }
     const fields = unresolved.get(key);
     if (fields) element.unresolved = [...(element.unresolved ?? []), ...fields];
   }
+}
+
+function rangesById(file: string, resources: readonly TemplateResource[], keyOf: (id: string) => string): Map<string, Origin> {
+  const ranges = new Map<string, Origin>();
+  for (const resource of resources) {
+    ranges.set(keyOf(resource.id), { kind: 'file', file, range: resource.range });
+    for (const [id, range] of resource.childRanges) ranges.set(keyOf(id), { kind: 'file', file, range });
+  }
+  return ranges;
 }
 
 function suppressionsOf(file: string, resources: readonly TemplateResource[]): TemplateSuppression[] {

@@ -37,15 +37,34 @@ export function inlineChildrenOf(
   return children;
 }
 
-/** Gives inline children in the ARM JSON the ids a GET response would carry. */
+/**
+ * Gives inline children in the ARM JSON the ids a GET response would carry. The JSON may share
+ * objects with other resources (a variable used twice), so what gets an id is copied first.
+ */
 export function assignInlineIds(json: Record<string, unknown>, children: readonly InlineChild[]): void {
-  const properties = json.properties as Record<string, unknown> | undefined;
+  let properties = json.properties as Record<string, unknown> | undefined;
+  const copiedArrays = new Set<string>();
   for (const child of children) {
     const match = /^properties\.(\w+)\[(\d+)\]$/.exec(child.path);
     const items = match ? properties?.[match[1]] : undefined;
-    const item = Array.isArray(items) ? (items[Number(match?.[2])] as Record<string, unknown> | undefined) : undefined;
-    if (item && typeof item === 'object' && item.id === undefined) item.id = child.id;
+    const index = Number(match?.[2]);
+    const item = Array.isArray(items) ? (items[index] as Record<string, unknown> | undefined) : undefined;
+    if (!(item && typeof item === 'object' && item.id === undefined) || !match || !properties || !Array.isArray(items)) continue;
+    if (copiedArrays.size === 0) json.properties = properties = shallowCopy(properties);
+    let owned = items;
+    if (!copiedArrays.has(match[1])) {
+      copiedArrays.add(match[1]);
+      properties[match[1]] = owned = [...items];
+    }
+    const copy = shallowCopy(item);
+    copy.id = child.id;
+    owned[index] = copy;
   }
+}
+
+/** Own keys in order, same prototype: indistinguishable from the original to a reader. */
+function shallowCopy(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.assign(Object.create(Object.getPrototypeOf(value) as object | null) as Record<string, unknown>, value);
 }
 
 function fieldName(path: string): string {

@@ -143,6 +143,25 @@ describe('ARM template source', () => {
     ]);
   });
 
+  it('gives inline children shared through one variable the ids of each resource that declares them', () => {
+    const rule = { name: 'AllowHttpsInbound', properties: { priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: 'Internet', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '443' } };
+    const nsg = (name: string) => ({
+      type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2023-09-01', name,
+      properties: { securityRules: "[variables('rules')]", flowLogs: "[variables('shared')]" },
+    });
+    const { topology } = inline({
+      parameters: { unknown: { type: 'string' } },
+      variables: { rules: [rule], shared: { known: 'yes', open: "[parameters('unknown')]" } },
+      resources: [nsg('nsg-a'), nsg('nsg-b')],
+    });
+    const ruleIds = topology.networkSecurityGroups.map((n) => n.securityRules.map((r) => r.id));
+    assert.deepEqual(ruleIds, [
+      [`${RG}/Microsoft.Network/networkSecurityGroups/nsg-a/securityRules/AllowHttpsInbound`],
+      [`${RG}/Microsoft.Network/networkSecurityGroups/nsg-b/securityRules/AllowHttpsInbound`],
+    ]);
+    assert.deepEqual(topology.networkSecurityGroups.map((n) => n.unresolved?.map((u) => u.field)), [['flowLogs.open'], ['flowLogs.open']]);
+  });
+
   it('accepts comments and trailing commas', () => {
     const text = `{\n  // hub\n  "$schema": "${SCHEMA}",\n  "resources": [\n    /* nsg */ { "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2023-09-01", "name": "nsg-a", "properties": { "securityRules": [], }, },\n  ],\n}\n`;
     const { topology, parseDiagnostics } = armTemplateToTopology({ path: 'c/main.json', text }, []);
