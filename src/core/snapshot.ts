@@ -1,5 +1,6 @@
 // Snapshot files: ARM resource JSON saved from a live read, reopened offline. Parsing keeps every
 // object's range, so problems and findings can point at the line a resource (or a rule) is on.
+import { LineIndex } from './lineIndex';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Origin, SourceRange } from './model';
 import { idKey } from './resourceId';
@@ -87,7 +88,7 @@ export function parseSnapshot(text: string, fileName: string): SnapshotParseResu
       return fail(node.offset, `resource #${i} has no "type" string${typeof item.name === 'string' ? ` (name "${item.name}")` : ''}`);
     }
     resources.push(item);
-    positions.push(lines.rangeOf(node));
+    positions.push(lines.rangeOf(node.offset, node.length));
   }
   return { ok: true, resources, positions, ranges };
 }
@@ -150,7 +151,7 @@ function valueOf(node: Node, lines: LineIndex, ranges: WeakMap<object, SourceRan
   switch (node.type) {
     case 'array': {
       const array = (node.children ?? []).map((child) => valueOf(child, lines, ranges));
-      ranges.set(array, lines.rangeOf(node));
+      ranges.set(array, lines.rangeOf(node.offset, node.length));
       return array;
     }
     case 'object': {
@@ -160,7 +161,7 @@ function valueOf(node: Node, lines: LineIndex, ranges: WeakMap<object, SourceRan
         if (keyNode === undefined || valueNode === undefined) continue;
         setOwn(object, String(keyNode.value), valueOf(valueNode, lines, ranges));
       }
-      ranges.set(object, lines.rangeOf(node));
+      ranges.set(object, lines.rangeOf(node.offset, node.length));
       return object;
     }
     default:
@@ -182,28 +183,4 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (isObject(value)) return 'value' in value ? 'an object whose "value" is not an array' : 'an object without "type" or "value"';
   return `a ${typeof value}`;
-}
-
-/** Offsets to zero-based line/character, by binary search over line starts. */
-class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-
-  positionAt(offset: number): { line: number; character: number } {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - this.starts[low] };
-  }
-
-  rangeOf(node: Node): SourceRange {
-    return { start: this.positionAt(node.offset), end: this.positionAt(node.offset + node.length) };
-  }
 }

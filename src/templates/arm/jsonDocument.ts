@@ -1,6 +1,7 @@
 // A template's JSON tree (comments and trailing commas allowed) with offsets turned into ranges.
+import { LineIndex } from '../../core/lineIndex';
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { Position, SourceRange } from '../../core/model';
+import type { SourceRange } from '../../core/model';
 import { fastParseTree } from './fastJsonTree';
 
 export interface JsonSyntaxError {
@@ -42,19 +43,8 @@ const READABLE_ERRORS: Record<string, string> = {
 };
 
 export function parseJsonDocument(text: string): JsonDocument {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const positionAt = (offset: number): Position => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = Math.ceil((low + high) / 2);
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: offset - lineStarts[low] };
-  };
-  const rangeAt = (offset: number, length: number): SourceRange => ({ start: positionAt(offset), end: positionAt(offset + length) });
+  const lines = new LineIndex(text);
+  const rangeAt = (offset: number, length: number): SourceRange => lines.rangeOf(offset, length);
   const rangeOf = (node: Node) => rangeAt(node.offset, node.length);
   const wellFormed = fastParseTree(text, MAX_JSON_DEPTH);
   if (wellFormed) return { root: wellFormed, errors: [], rangeOf };

@@ -1,44 +1,9 @@
 // Offsets, positions and indentation of template text, shared by the format-specific builders.
-import type { Position, SourceRange } from '../../core/model';
+import { LineIndex } from '../../core/lineIndex';
+import type { SourceRange } from '../../core/model';
 
-export class LineIndex {
-  private readonly lineStarts: number[] = [0];
-
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
-  }
-
-  offsetAt(position: Position): number {
-    const line = Math.min(Math.max(position.line, 0), this.lineStarts.length - 1);
-    const lineEnd = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
-    return Math.min(this.lineStarts[line] + Math.max(position.character, 0), lineEnd);
-  }
-
-  positionAt(offset: number): Position {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.lineStarts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low, character: offset - this.lineStarts[low] };
-  }
-
-  rangeOf(offset: number, length: number): SourceRange {
-    return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
-  }
-
-  lineText(line: number): string {
-    const start = this.lineStarts[line] ?? this.text.length;
-    const end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
-    return this.text.slice(start, end).replace(/\r?\n$/, '');
-  }
-
-  get lineCount(): number {
-    return this.lineStarts.length;
-  }
-}
+// One line index for every source: src/core/lineIndex.ts.
+export { LineIndex };
 
 export function indentationOf(line: string): string {
   return /^[ \t]*/.exec(line)?.[0] ?? '';

@@ -1,6 +1,7 @@
 // A plain copy of a tree-sitter subtree, read in one cursor walk. Reading tree-sitter nodes one
 // property at a time (children lists, types, positions) crosses into WebAssembly and allocates a
 // node object per call; a 5,000-line module spent more time there than in parsing itself.
+import { LineIndex } from '../../core/lineIndex';
 import type { Node, Point, TreeCursor } from 'web-tree-sitter';
 import type { SourceRange } from '../../core/model';
 
@@ -37,11 +38,11 @@ export class SyntaxNode {
 
   // Positions are computed on demand: most nodes (punctuation, names) never need one.
   get startPosition(): Point {
-    return this.lines.pointAt(this.startIndex);
+    return pointAt(this.lines, this.startIndex);
   }
 
   get endPosition(): Point {
-    return this.lines.pointAt(this.endIndex);
+    return pointAt(this.lines, this.endIndex);
   }
 
   /** The same as rangeOf(node), without the intermediate points. */
@@ -66,39 +67,9 @@ export class SyntaxNode {
 const NO_CHILDREN: SyntaxNode[] = [];
 
 /** Row and column of a character index, as tree-sitter reports them for text parsed from a string. */
-class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(source: string) {
-    for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) this.starts.push(at + 1);
-  }
-
-  /** The line of the previous lookup: the reader asks in document order, so it is usually right. */
-  private lastRow = 0;
-
-  pointAt(index: number): Point {
-    const row = this.rowOf(index);
-    return { row, column: index - this.starts[row] };
-  }
-
-  positionAt(index: number): { line: number; character: number } {
-    const line = this.rowOf(index);
-    return { line, character: index - this.starts[line] };
-  }
-
-  private rowOf(index: number): number {
-    const { starts, lastRow } = this;
-    if (starts[lastRow] <= index && (lastRow + 1 === starts.length || index < starts[lastRow + 1])) return lastRow;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= index) low = middle;
-      else high = middle - 1;
-    }
-    this.lastRow = low;
-    return low;
-  }
+function pointAt(lines: LineIndex, index: number): Point {
+  const { line, character } = lines.positionAt(index);
+  return { row: line, column: character };
 }
 
 interface Walk {
