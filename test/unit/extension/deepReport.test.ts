@@ -2,7 +2,7 @@
 // present, Azure-supplied text escaped, the KQL copyable, no credentials.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DeepCheckResult, DeepStepId } from '../../../src/azure/deep/deepCheck';
+import { DEEP_STEP_TITLES, type DeepCheckResult } from '../../../src/azure/deep/deepCheck';
 import { demoTopology } from '../../../src/core/demo';
 import { diagnose } from '../../../src/core/diagnose';
 import type { DeepCheckRecord } from '../../../src/extension/deep/record';
@@ -14,16 +14,7 @@ import { renderReportHtml } from '../../../src/extension/report/html';
 
 const VM_ID = '/subscriptions/8c56d827-5f07-45ce-8f2b-6c5001db5c6f/resourceGroups/rg-spoke/providers/Microsoft.Compute/virtualMachines/vm-app-01';
 const NSG_ID = '/subscriptions/8c56d827-5f07-45ce-8f2b-6c5001db5c6f/resourceGroups/rg-spoke/providers/Microsoft.Network/networkSecurityGroups/nsg-app';
-const TITLES: Record<DeepStepId, string> = {
-  'ip-flow': 'IP flow verify (Network Watcher)',
-  'effective-security-rules': 'Effective security rules of the VM NIC',
-  'effective-routes': 'Effective routes of the VM NIC',
-  'audit-logs': 'Bastion audit log (Log Analytics)',
-  'active-sessions': 'Active Bastion sessions',
-  'guest-os': 'Guest OS (Run Command)',
-  'client-path': 'Client path from this machine',
-  'native-client': 'Native client readiness (Azure CLI)',
-};
+const TITLES = DEEP_STEP_TITLES;
 
 function record(overrides: Partial<DeepCheckResult> = {}): DeepCheckRecord {
   const result: DeepCheckResult = {
