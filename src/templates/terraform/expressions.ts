@@ -3,6 +3,7 @@ import type { Point } from 'web-tree-sitter';
 import type { SourceRange } from '../../core/model';
 import type { Expr, SplatStep } from './ast';
 import { SyntaxNode as Node } from './syntaxNode';
+import { templateParts, type TemplateReaders } from './templateParts';
 
 export function rangeOf(node: { startPosition: Point; endPosition: Point }): SourceRange {
   if (node instanceof Node) return node.range;
@@ -118,39 +119,24 @@ function literal(node: Node): Expr {
     case 'null_lit':
       return { kind: 'literal', value: null, range };
     case 'string_lit':
-      return { kind: 'literal', value: named(inner).filter((c) => c.type === 'template_literal').map((c) => unescapeTemplate(c.text)).join(''), range };
+      return { kind: 'literal', value: stringLiteralText(inner), range };
     default:
       return unsupported(node, 'unknown literal');
   }
 }
 
-export function unescapeTemplate(text: string): string {
-  return text.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/g, (match: string, escape: string | undefined) => {
-    if (match === '$${') return '${';
-    if (match === '%%{') return '%{';
-    switch (escape?.[0]) {
-      case 'n': return '\n';
-      case 'r': return '\r';
-      case 't': return '\t';
-      case 'u': case 'U': return String.fromCodePoint(parseInt(escape.slice(1), 16));
-      default: return escape ?? match;
-    }
-  });
+const TEMPLATE_READERS: TemplateReaders = {
+  expression: (node) => toExpr(node),
+  directive: (node) => unsupported(node, 'template directives (%{if}, %{for}) are not evaluated'),
+};
+
+/** A string without interpolation: its literal text, escapes applied. */
+export function stringLiteralText(node: Node): string {
+  return templateParts(node, TEMPLATE_READERS).filter((part): part is string => typeof part === 'string').join('');
 }
 
 function template(node: Node): Expr {
-  const parts: (string | Expr)[] = [];
-  const heredoc = node.type === 'heredoc_template';
-  for (const child of named(node)) {
-    if (child.type === 'template_literal') parts.push(heredoc ? child.text : unescapeTemplate(child.text));
-    else if (child.type === 'template_interpolation') {
-      const inner = named(child).find((c) => c.type === 'expression');
-      parts.push(inner ? toExpr(inner) : unsupported(child, 'empty interpolation'));
-    } else if (child.type === 'template_directive') {
-      parts.push(unsupported(child, 'template directives (%{if}, %{for}) are not evaluated'));
-    }
-  }
-  return { kind: 'template', parts, range: rangeOf(node) };
+  return { kind: 'template', parts: templateParts(node, TEMPLATE_READERS), range: rangeOf(node) };
 }
 
 function collection(node: Node): Expr {

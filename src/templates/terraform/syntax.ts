@@ -2,13 +2,20 @@
 // suppression comments. Never throws on malformed input: what parsed is kept.
 import type { Node, Parser } from 'web-tree-sitter';
 import type { Attribute, Block, Body, ParseDiagnostic, ParsedFile, SuppressionComment } from './ast';
-import { rangeOf, toExpr, unescapeTemplate } from './expressions';
-import { copySubtree, type SyntaxNode } from './syntaxNode';
+import { rangeOf, stringLiteralText, toExpr } from './expressions';
+import { copySubtree, SubtreeCopier, type SyntaxNode } from './syntaxNode';
+import { ErrorFreeBodyReader, type SyntaxConversions } from './bodyReader';
+import { LineIndex } from '../../core/lineIndex';
 
 const SUPPRESSION_MARKER = 'bastion-doctor-disable-next-line';
 const SUPPRESSION = /^\s*(?:#|\/\/|\/\*)\s*bastion-doctor-disable-next-line\s+([^*]*)/;
 
-export function parseTerraformFile(parser: Parser, path: string, text: string): ParsedFile {
+export interface ParseOptions {
+  /** Read plain values from the text on error-free trees (bodyReader.ts). Off only to compare both readings in tests. */
+  readSimpleValuesFromText?: boolean;
+}
+
+export function parseTerraformFile(parser: Parser, path: string, text: string, options: ParseOptions = {}): ParsedFile {
   const tree = parser.parse(text);
   if (!tree) {
     return { path, body: emptyBody(), suppressions: [], diagnostics: [{ path, range: wholeFile(), message: 'The Terraform parser returned no tree' }] };
@@ -18,13 +25,27 @@ export function parseTerraformFile(parser: Parser, path: string, text: string): 
     const bodyNode = root.namedChildren.find((child) => child?.type === 'body') ?? null;
     return {
       path,
-      body: bodyNode ? toBody(copySubtree(bodyNode, text)) : emptyBody(),
+      body: bodyNode ? readBody(bodyNode, text, options.readSimpleValuesFromText ?? true) : emptyBody(),
       diagnostics: syntaxErrors(root, path),
       // Walking every comment node costs a full tree walk; most files hold no suppression at all.
       suppressions: text.includes(SUPPRESSION_MARKER) ? suppressionComments(root, path) : [],
     };
   } finally {
     tree.delete();
+  }
+}
+
+const CONVERSIONS: SyntaxConversions = { attribute: toAttribute, label: toLabel };
+
+function readBody(bodyNode: Node, text: string, fromText: boolean): Body {
+  if (!fromText || bodyNode.hasError) return toBody(copySubtree(bodyNode, text));
+  const cursor = bodyNode.walk();
+  try {
+    const lines = new LineIndex(text);
+    const copier = new SubtreeCopier(cursor, bodyNode.tree.language, text, lines, false);
+    return new ErrorFreeBodyReader(cursor, bodyNode.tree.language.types, text, lines, copier, CONVERSIONS).body();
+  } finally {
+    cursor.delete();
   }
 }
 
@@ -39,18 +60,25 @@ function emptyBody(): Body {
 function toBody(node: SyntaxNode): Body {
   const body = emptyBody();
   for (const child of node.namedChildren) {
-    if (child?.type === 'attribute') addAttribute(body, child);
+    if (child?.type === 'attribute') {
+      const attribute = toAttribute(child);
+      if (attribute) body.attributes.set(attribute.name, attribute);
+    }
     else if (child?.type === 'block') body.blocks.push(toBlock(child));
   }
   return body;
 }
 
-function addAttribute(body: Body, node: SyntaxNode): void {
+function toAttribute(node: SyntaxNode): Attribute | undefined {
   const name = node.namedChildren.find((c) => c?.type === 'identifier')?.text;
   const valueNode = node.namedChildren.find((c) => c?.type === 'expression');
-  if (!name || !valueNode) return;
-  const attribute: Attribute = { name, value: toExpr(valueNode), range: rangeOf(node) };
-  body.attributes.set(name, attribute);
+  if (!name || !valueNode) return undefined;
+  return { name, value: toExpr(valueNode), range: rangeOf(node) };
+}
+
+/** A block label: an identifier, or a string whose literal parts are joined. */
+function toLabel(node: SyntaxNode): string {
+  return node.type === 'string_lit' ? stringLiteralText(node) : node.text;
 }
 
 function toBlock(node: SyntaxNode): Block {
@@ -59,7 +87,7 @@ function toBlock(node: SyntaxNode): Block {
   const labels = children
     .slice(1)
     .filter((c) => c.type === 'string_lit' || c.type === 'identifier')
-    .map((c) => (c.type === 'string_lit' ? c.namedChildren.filter((p) => p?.type === 'template_literal').map((p) => unescapeTemplate(p?.text ?? '')).join('') : c.text));
+    .map(toLabel);
   const bodyNode = children.find((c) => c.type === 'body');
   return { type, labels, body: bodyNode ? toBody(bodyNode) : emptyBody(), range: rangeOf(node) };
 }

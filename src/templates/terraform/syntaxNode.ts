@@ -2,7 +2,7 @@
 // property at a time (children lists, types, positions) crosses into WebAssembly and allocates a
 // node object per call; a 5,000-line module spent more time there than in parsing itself.
 import { LineIndex } from '../../core/lineIndex';
-import type { Node, Point, TreeCursor } from 'web-tree-sitter';
+import type { Language, Node, Point, TreeCursor } from 'web-tree-sitter';
 import type { SourceRange } from '../../core/model';
 
 /** tree-sitter's symbol for ERROR nodes, `(TSSymbol)-1`. */
@@ -54,6 +54,11 @@ export class SyntaxNode {
     return this.source.slice(this.startIndex, this.endIndex);
   }
 
+  /** Text of the source the tree was parsed from, e.g. between two of this node's children. */
+  sliceSource(start: number, end: number): string {
+    return this.source.slice(start, end);
+  }
+
   get namedChildren(): SyntaxNode[] {
     this.named ??= this.children.length === 0 ? NO_CHILDREN : this.children.filter((child) => child.isNamed);
     return this.named;
@@ -88,15 +93,28 @@ interface Walk {
 export function copySubtree(node: Node, source: string): SyntaxNode {
   const cursor = node.walk();
   try {
-    const language = node.tree.language;
+    return new SubtreeCopier(cursor, node.tree.language, source, new LineIndex(source), node.hasError).copyCurrent();
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** Copies the subtree at a cursor's current node, for readers that walk the cursor themselves. */
+export class SubtreeCopier {
+  private readonly walk: Walk;
+
+  constructor(cursor: TreeCursor, language: Language, source: string, lines: LineIndex, mayHaveMissing: boolean) {
     const types = language.types;
     const leaves = new Set<number>();
     types.forEach((type, id) => {
       if (type && LEAF_TYPES.has(type)) leaves.add(id);
     });
-    return copyAt({ cursor, source, lines: new LineIndex(source), types, named: new Map(), mayHaveMissing: node.hasError, leaves }, undefined);
-  } finally {
-    cursor.delete();
+    this.walk = { cursor, source, lines, types, named: new Map(), mayHaveMissing, leaves };
+  }
+
+  /** The cursor's current node and everything below it; the cursor ends where it started. */
+  copyCurrent(): SyntaxNode {
+    return copyAt(this.walk, undefined);
   }
 }
 

@@ -87,6 +87,34 @@ describe('Terraform expression evaluation', () => {
     });
   }
 
+  // Literal text is read between the template's tokens; tree-sitter's template_literal nodes drop
+  // leading and trailing whitespace. Heredoc cases follow HCL's own specification suite.
+  const strings: [string, string][] = [
+    ['" padded "', ' padded '],
+    ['"\t"', '\t'],
+    ['"${var.with_default} ${var.overridden}"', 'Standard 7'],
+    ['" ${var.with_default} "', ' Standard '],
+    ['"a\\tb \\"q\\" \\u00e9 $${x} %%{y}"', 'a\tb "q" é ${x} %{y}'],
+    ['"a  ${~ var.with_default ~}  b"', 'aStandardb'],
+    ['<<EOT\nFoo\n  Bar\nEOT', 'Foo\n  Bar\n'],
+    ['<<EOT\n    Foo\n    ${var.with_default}\n  EOT', '    Foo\n    Standard\n'],
+    ['<<EOT\n    NOT EOT\n  EOT', '    NOT EOT\n'],
+    ['<<EOT\nFoo\n\nBar\nEOT', 'Foo\n\nBar\n'],
+    ['<<EOT\nno \\n escapes $${x}\nEOT', 'no \\n escapes ${x}\n'],
+    ['<<EOT\nEOT', ''],
+    ['<<-EOT\n    Foo\n      Bar\n    Baz\n  EOT', 'Foo\n  Bar\nBaz\n'],
+    ['<<-EOT\n    Foo\n  Bar\n    Baz\n  EOT', '  Foo\nBar\n  Baz\n'],
+    ['<<-EOT\n    Foo\n      ${var.with_default}\n    Baz\n  EOT', 'Foo\n  Standard\nBaz\n'],
+    ['<<-EOT\n    Foo\n${var.with_default}\n    Baz\n  EOT', '    Foo\nStandard\n    Baz\n'],
+    ['<<-EOT\n\tFoo\n  Bar\n  Baz\n  EOT', 'Foo\n Bar\n Baz\n'],
+    ['<<-EOT\n    Foo\n\n    Bar\n  EOT', 'Foo\n\nBar\n'],
+  ];
+  for (const [expression, expected] of strings) {
+    it(`${JSON.stringify(expression)} reads as ${JSON.stringify(expected)}`, async () => {
+      assert.equal(await evaluate(expression), expected);
+    });
+  }
+
   const unknown: [string, RegExp][] = [
     ['var.no_default', /^variable 'no_default' has no default; terraform.tfvars would decide it$/],
     ['"10.0.0.0/${var.no_default}"', /variable 'no_default' has no default/],
