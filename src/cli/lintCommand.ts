@@ -1,10 +1,11 @@
 // `bastion-doctor lint PATHS... [--format text|json|sarif] [--rule id=level]`: lint template files
 // and folders offline; exit 1 when an error finding remains, 2 on a usage error.
 import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasErrors } from '../core/findings';
 import { parametersFilePathFor } from '../templates/arm';
+import { followLocalModules } from '../templates/bicep/moduleFiles';
 import { lintDocuments } from '../templates/lint';
 import { prepareTemplateSources } from '../templates/sources';
 import type { TemplateDocument } from '../templates/source';
@@ -74,8 +75,12 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   }
   if (args.paths.length === 0) throw new UsageError('name at least one template file or folder', 'lint');
   const docs = await readDocuments(args.paths, io);
+  // Local Bicep modules outside the named paths are read so their callers' arguments reach them;
+  // they are not linted on their own.
+  const modules = await followLocalModules(docs, (path) => io.readTextFile(resolve(io.cwd, path)).catch(() => undefined));
   await prepareTemplateSources();
-  const result = lintDocuments(docs, { severityOverrides: args.ruleOverrides });
+  const only = modules.length > 0 ? docs.map((doc) => doc.path) : undefined;
+  const result = lintDocuments([...docs, ...modules], { severityOverrides: args.ruleOverrides, only });
   const linted = result.files.filter((f) => f.kind === 'linted');
   if (linted.length === 0) io.stderr(`warning: no templates found in ${args.paths.join(', ')}\n`);
   for (const file of result.files) {
@@ -91,16 +96,36 @@ function render(report: ReturnType<typeof lintDocuments>['report'], format: Outp
   return formatText(report, { color: shouldUseColor(io.isTTY, io.env), summaryScope: templatesScope(templates) });
 }
 
-/** Named files as given, folders walked; a named template brings its parameters file along. */
+/** Files a named template brings along: an ARM parameters file; a Bicep file's parameters files. */
+async function companionsOf(path: string, cwd: string): Promise<string[]> {
+  const candidates = /\.jsonc?$/i.test(path)
+    ? [parametersFilePathFor(path)]
+    : /\.bicep$/i.test(path)
+      ? [path.replace(/\.bicep$/i, '.bicepparam'), path.replace(/\.bicep$/i, '.parameters.json'), ...(await bicepparamFilesBeside(path, cwd))]
+      : [];
+  const present: string[] = [];
+  for (const candidate of candidates) if ((await kindOf(resolve(cwd, candidate))) === 'file') present.push(candidate);
+  return present;
+}
+
+/** A .bicepparam file names its template with `using`, so any of the folder's may belong to it. */
+async function bicepparamFilesBeside(path: string, cwd: string): Promise<string[]> {
+  try {
+    const entries = await readdir(resolve(cwd, dirname(path)), { withFileTypes: true });
+    return entries.filter((entry) => entry.isFile() && /\.bicepparam$/i.test(entry.name)).map((entry) => join(dirname(path), entry.name));
+  } catch {
+    return [];
+  }
+}
+
+/** Named files as given, folders walked; a named template brings its parameters files along. */
 async function readDocuments(paths: readonly string[], io: CliIo): Promise<TemplateDocument[]> {
   const files: string[] = [];
   for (const path of paths) {
     const kind = await kindOf(resolve(io.cwd, path));
     if (kind === 'missing') throw new UsageError(`no such file or folder: ${path}`, 'lint');
     if (kind === 'file') {
-      files.push(path);
-      const companion = parametersFilePathFor(path);
-      if (/\.json$/i.test(path) && (await kindOf(resolve(io.cwd, companion))) === 'file') files.push(companion);
+      files.push(path, ...(await companionsOf(path, io.cwd)));
     } else {
       files.push(...(await walk(path, io.cwd)));
     }

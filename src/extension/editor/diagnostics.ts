@@ -17,22 +17,35 @@ export function toRange(range: SourceRange): vscode.Range {
 }
 
 /** Underlines the first line of the element, not the whole (often 100-line) resource. */
-function anchorOf(finding: Finding, document: vscode.TextDocument): vscode.Range {
-  const origin = finding.resource.origin;
-  if (origin?.kind !== 'file') return new vscode.Range(0, 0, 0, 0);
-  const start = document.validatePosition(new vscode.Position(origin.range.start.line, origin.range.start.character));
+function anchorOf(range: SourceRange | undefined, document: vscode.TextDocument): vscode.Range {
+  if (!range) return new vscode.Range(0, 0, 0, 0);
+  const start = document.validatePosition(new vscode.Position(range.start.line, range.start.character));
   const lineEnd = document.lineAt(start.line).range.end;
-  const end = origin.range.end.line === start.line ? document.validatePosition(toRange(origin.range).end) : lineEnd;
+  const end = range.end.line === start.line ? document.validatePosition(toRange(range).end) : lineEnd;
   return new vscode.Range(start, end.isBefore(start) ? start : end);
 }
 
-export function toDiagnostic(finding: Finding, document: vscode.TextDocument): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(anchorOf(finding, document), finding.message, SEVERITIES[finding.severity]);
+/** The module declaration a finding in another file is shown on (a Bicep module the document deploys). */
+export interface ModuleAnchor {
+  range: SourceRange;
+  name: string;
+  path: string;
+}
+
+/** `inModule`: the finding lies in a module file, so it is shown on the declaration that deploys it. */
+export function toDiagnostic(finding: Finding, document: vscode.TextDocument, inModule?: ModuleAnchor): vscode.Diagnostic {
+  const origin = finding.resource.origin?.kind === 'file' ? finding.resource.origin : undefined;
+  const where = inModule && origin ? ` (in module '${inModule.name}', ${inModule.path} line ${origin.range.start.line + 1})` : '';
+  const diagnostic = new vscode.Diagnostic(anchorOf(inModule?.range ?? origin?.range, document), finding.message + where, SEVERITIES[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = isRuleId(finding.rule) ? { value: finding.rule, target: vscode.Uri.parse(ruleDocUrl(finding.rule)) } : finding.rule;
-  diagnostic.relatedInformation = (finding.related ?? []).flatMap((related) =>
-    related.origin.kind === 'file'
-      ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOfPath(related.origin.file, document.uri), toRange(related.origin.range)), related.message)]
+  const related = [
+    ...(inModule && origin ? [{ message: `${finding.resource.name} in ${inModule.path}`, origin }] : []),
+    ...(finding.related ?? []),
+  ];
+  diagnostic.relatedInformation = related.flatMap((item) =>
+    item.origin.kind === 'file'
+      ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(uriOfPath(item.origin.file, document.uri), toRange(item.origin.range)), item.message)]
       : [],
   );
   return diagnostic;

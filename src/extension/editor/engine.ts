@@ -2,3 +2,4 @@
 // behind one module that is imported on first lint, so activation parses nothing.
 export { disableEdits, editableFixes, fixAllEdits, lintFile } from '../../templates/edits';
 export { prepareTemplateSources } from '../../templates/sources';
+export { callSiteOf, followLocalModules, moduleCallSites, type ModuleCallSite } from '../../templates/bicep/moduleFiles';

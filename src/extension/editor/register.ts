@@ -19,6 +19,10 @@ export function registerTemplateLinting(context: vscode.ExtensionContext, log: v
   const scheduleIfTemplate = (document: vscode.TextDocument) => {
     if (formatOfDocument(document)) linter.schedule(document);
   };
+  const scheduleWithDependents = (document: vscode.TextDocument) => {
+    scheduleIfTemplate(document);
+    linter.dependentsOf(document.uri).forEach(scheduleIfTemplate);
+  };
   context.subscriptions.push(
     linter,
     { dispose: () => (activeLinter = activeLinter === linter ? undefined : activeLinter) },
@@ -34,9 +38,9 @@ export function registerTemplateLinting(context: vscode.ExtensionContext, log: v
     }),
     vscode.workspace.onDidOpenTextDocument(scheduleIfTemplate),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length > 0) scheduleIfTemplate(event.document);
+      if (event.contentChanges.length > 0) scheduleWithDependents(event.document);
     }),
-    vscode.workspace.onDidSaveTextDocument(scheduleIfTemplate),
+    vscode.workspace.onDidSaveTextDocument(scheduleWithDependents),
     vscode.workspace.onDidCloseTextDocument((document) => {
       // Keep what Lint Workspace found for files on disk; drop results of unsaved scratch buffers.
       if (document.uri.scheme === 'untitled') linter.forget(document.uri);

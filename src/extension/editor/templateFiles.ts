@@ -46,3 +46,16 @@ export async function siblingsOf(uri: vscode.Uri, format: TemplateFormat): Promi
   }
   return siblings;
 }
+
+/** A workspace file by the path the linter uses, for following Bicep modules; undefined when it cannot be read. */
+export async function readFileAtPath(path: string, near: vscode.Uri): Promise<string | undefined> {
+  // Paths are file-system paths for the file scheme only (documentPath); nothing else is followed.
+  if (near.scheme !== 'file') return undefined;
+  const uri = vscode.Uri.file(path);
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    return stat.type === vscode.FileType.File && stat.size <= MAX_SIBLING_BYTES ? await readText(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -8,7 +8,7 @@ import type { TemplateDocument } from '../../templates/source';
 import { severityOverrides } from '../settings';
 import { toDiagnostic } from './diagnostics';
 import { loadTemplateEngine } from './loadEngine';
-import { documentPath, siblingsOf } from './templateFiles';
+import { documentPath, readFileAtPath, siblingsOf } from './templateFiles';
 
 const ARM_LANGUAGES = new Set(['json', 'jsonc', 'arm-template']);
 
@@ -45,6 +45,19 @@ export class TemplateLinter implements vscode.Disposable {
     return result?.version === document.version ? result : undefined;
   }
 
+  /**
+   * Open documents whose last lint read `uri` as a sibling or a module: an edit there (a Terraform
+   * file of the same folder, a Bicep module) changes their findings too.
+   */
+  dependentsOf(uri: vscode.Uri): vscode.TextDocument[] {
+    const path = documentPath(uri);
+    const readers = new Set<string>();
+    for (const [key, result] of this.results) {
+      if (key !== uri.toString() && result.documents.some((doc, i) => i > 0 && doc.path === path)) readers.add(key);
+    }
+    return vscode.workspace.textDocuments.filter((document) => readers.has(document.uri.toString()));
+  }
+
   /** Lints after the configured pause; typing again before then restarts the wait. */
   schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
@@ -69,12 +82,20 @@ export class TemplateLinter implements vscode.Disposable {
     try {
       const engine = await loadTemplateEngine();
       await engine.prepareTemplateSources();
-      const siblings = await siblingsOf(document.uri, format);
-      if ((this.generations.get(key) ?? 0) !== generation || document.version !== version || document.isClosed) return undefined;
       const target = { path: documentPath(document.uri), text: document.getText() };
+      const siblings = await siblingsOf(document.uri, format);
+      // Bicep modules may sit in any folder; only the caller knows the arguments they get.
+      if (format === 'bicep') siblings.push(...(await engine.followLocalModules([target, ...siblings], (path) => readFileAtPath(path, document.uri))));
+      if ((this.generations.get(key) ?? 0) !== generation || document.version !== version || document.isClosed) return undefined;
       const findings = engine.lintFile(target, siblings, { severityOverrides: severityOverrides() });
-      const diagnostics = findings.map((f) => toDiagnostic(f, document));
-      const result: LintedDocument = { uri: document.uri, version, format, documents: [target, ...siblings], findings, diagnostics };
+      const documents = [target, ...siblings];
+      const modules = format === 'bicep' ? engine.moduleCallSites(target, documents) : undefined;
+      const diagnostics = findings.map((f) => {
+        const origin = f.resource.origin;
+        const site = modules && origin?.kind === 'file' && origin.file !== target.path ? engine.callSiteOf(modules, origin.file) : undefined;
+        return toDiagnostic(f, document, site);
+      });
+      const result: LintedDocument = { uri: document.uri, version, format, documents, findings, diagnostics };
       this.results.set(key, result);
       this.collection.set(document.uri, diagnostics);
       this.changed.fire(document.uri);

@@ -11,7 +11,17 @@ const templates = [
   { file: 'arm/nsg-bastion.json', rules: ['bastion-nsg-missing-rule'] },
   { file: 'bicep/bastion.bicep', rules: ['bastion-nsg-missing-rule', 'bastion-subnet-too-small'] },
   { file: 'terraform/main.tf', rules: ['bastion-nsg-missing-rule'] },
+  // The finding sits in ../modules/bastion-nsg.bicep; only this caller puts that NSG on AzureBastionSubnet.
+  { file: 'bicep-module/hub.bicep', rules: ['bastion-nsg-missing-rule'] },
 ];
+
+/** Reverts every edited document (a fix may edit a module file the test never showed). */
+async function revertAll(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
 
 const ruleIds = (diagnostics: readonly vscode.Diagnostic[]) => [...new Set(diagnostics.map((d) => ruleIdOf(d) ?? ''))].sort();
 
@@ -75,7 +85,27 @@ suite('templates', () => {
         fixed += 1;
       }
       assert.ok(fixed > 0, `no diagnostic on ${file} offered a quick fix that edits the file; offered:\n${offered.join('\n')}`);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await revertAll();
     });
   }
+
+  test('a finding in a Bicep module in another folder is shown on the module declaration, and its fix edits the module', async () => {
+    const uri = await openAndWaitForDiagnostics('bicep-module/hub.bicep', ['bastion-nsg-missing-rule']);
+    const moduleUri = workspaceFile('modules/bastion-nsg.bicep');
+    const [diagnostic] = bastionDiagnostics(uri);
+    const hub = await vscode.workspace.openTextDocument(uri);
+    assert.match(hub.lineAt(diagnostic.range.start.line).text, /^module bastionNsg '\.\.\/modules\/bastion-nsg\.bicep'/);
+    assert.match(diagnostic.message, /8080, 5701.*\(in module 'bastionNsg', \.\.\/modules\/bastion-nsg\.bicep line 8\)$/);
+    const declared = diagnostic.relatedInformation?.[0]?.location;
+    assert.equal(declared?.uri.toString(), moduleUri.toString());
+    assert.equal(declared?.range.start.line, 7, 'the NSG resource in the module file');
+    const { fix } = await fixFor(uri, diagnostic);
+    assert.ok(fix?.edit, 'a quick fix that edits');
+    assert.deepEqual(fix.edit.entries().map(([edited]) => edited.toString()), [moduleUri.toString()], 'the fix edits the module, not the caller');
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    // The caller is linted again when the module it read changes.
+    await waitFor('the module finding on hub.bicep to go', () => (bastionDiagnostics(uri).length === 0 ? true : undefined));
+    await revertAll();
+    await waitFor('the finding to come back once the module is reverted', () => (bastionDiagnostics(uri).length === 1 ? true : undefined));
+  });
 });

@@ -1,0 +1,98 @@
+// Local Bicep modules (`module m '../modules/nsg.bicep' = {...}`) live anywhere in the workspace.
+// Hosts read them with followLocalModules (the editor through vscode.workspace.fs, the CLI from
+// disk); the editor shows a finding that sits in a module on the caller's module declaration,
+// through moduleCallSites. Paths resolve as the evaluator resolves them (evaluate/modules.ts).
+import { dirname, join, normalize } from 'node:path';
+import type { SourceRange } from '../../core/model';
+import type { TemplateDocument } from '../source';
+import type { ModuleDeclaration } from './syntax/ast';
+import { parseBicep } from './syntax/parser';
+
+const REMOTE_MODULE = /^(br|ts)[:/]/i;
+/** A module tree larger than this is cut short; the evaluator then says which module was not read. */
+export const MAX_FOLLOWED_MODULE_FILES = 200;
+
+const pathKey = (path: string) => normalize(path).toLowerCase();
+
+interface LocalModule {
+  declaration: ModuleDeclaration;
+  /** The module file, resolved against the declaring file's folder. */
+  file: string;
+}
+
+/** The declarations of a Bicep file that name a local .bicep module, with the file each resolves to. */
+export function localModules(doc: TemplateDocument): LocalModule[] {
+  if (!/\.bicep$/i.test(doc.path)) return [];
+  return parseBicep(doc.text)
+    .declarations.filter((d): d is ModuleDeclaration => d.kind === 'module')
+    .filter((d) => !REMOTE_MODULE.test(d.path) && /\.bicep$/i.test(d.path))
+    .map((declaration) => ({ declaration, file: normalize(join(dirname(doc.path), declaration.path)) }));
+}
+
+/**
+ * Reads the local module files reachable from `roots` that are not among them, breadth first.
+ * `read` returns undefined for a file that does not exist or cannot be read; that module is then
+ * reported by the evaluator as not read, like any other missing module.
+ */
+export async function followLocalModules(
+  roots: readonly TemplateDocument[],
+  read: (path: string) => Promise<string | undefined>,
+  maxFiles = MAX_FOLLOWED_MODULE_FILES,
+): Promise<TemplateDocument[]> {
+  const known = new Set(roots.map((doc) => pathKey(doc.path)));
+  const found: TemplateDocument[] = [];
+  let frontier = [...roots];
+  while (frontier.length > 0 && found.length < maxFiles) {
+    const next: TemplateDocument[] = [];
+    for (const doc of frontier) {
+      for (const { file } of localModules(doc)) {
+        if (known.has(pathKey(file)) || found.length >= maxFiles) continue;
+        known.add(pathKey(file));
+        const text = await read(file);
+        if (text === undefined) continue;
+        const module = { path: file, text };
+        found.push(module);
+        next.push(module);
+      }
+    }
+    frontier = next;
+  }
+  return found;
+}
+
+export interface ModuleCallSite {
+  /** The module declaration in the calling file. */
+  range: SourceRange;
+  /** The declared module's symbolic name. */
+  name: string;
+  /** The path as the caller wrote it. */
+  path: string;
+}
+
+/**
+ * For every file `target` deploys through its local modules (directly or through nested
+ * modules), the module declaration in `target` it is reached through; the first one wins.
+ */
+export function moduleCallSites(target: TemplateDocument, documents: readonly TemplateDocument[]): Map<string, ModuleCallSite> {
+  const byPath = new Map(documents.map((doc) => [pathKey(doc.path), doc]));
+  const sites = new Map<string, ModuleCallSite>();
+  for (const { declaration, file } of localModules(target)) {
+    const site: ModuleCallSite = { range: declaration.range, name: declaration.name, path: declaration.path };
+    const visited = new Set([pathKey(target.path)]);
+    const pending = [file];
+    while (pending.length > 0) {
+      const key = pathKey(pending.pop() ?? '');
+      const doc = byPath.get(key);
+      if (!doc || visited.has(key)) continue;
+      visited.add(key);
+      if (!sites.has(key)) sites.set(key, site);
+      pending.push(...localModules(doc).map((module) => module.file));
+    }
+  }
+  return sites;
+}
+
+/** The call site of the file a finding's origin lies in, when `target` reaches it through a module. */
+export function callSiteOf(sites: ReadonlyMap<string, ModuleCallSite>, file: string): ModuleCallSite | undefined {
+  return sites.get(pathKey(file));
+}
