@@ -3,4 +3,4 @@ export { loadedTerraformParser, setTerraformWasmDirectory, terraformParser, terr
 export type { ParseDiagnostic, SuppressionComment } from './ast';
 export * from './files';
 export { terraformModuleToTopology, terraformModuleToTopologyWith } from './readModule';
-export { terraformSource } from './templateSource';
+export { clearTerraformParseCache, terraformSource } from './templateSource';

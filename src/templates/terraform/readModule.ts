@@ -10,6 +10,7 @@ import { mapRouteTables } from './map/routes';
 import { mapSecurityGroups } from './map/security';
 import { TerraformModule } from './module';
 import { terraformParser } from './parser';
+import type { ParsedFileCache } from './parseCache';
 import { parseTerraformFile } from './syntax';
 import { isTerraformConfigFile, variableFilesInOrder, type TerraformFile, type TerraformModuleOptions, type TerraformModuleResult } from './files';
 
@@ -18,23 +19,30 @@ function wholeFileRange() {
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
-function parseSafely(parser: Parser, file: TerraformFile): ParsedFile {
+function parseSafely(parser: Parser, file: TerraformFile, cache: ParsedFileCache | undefined): ParsedFile {
+  const cached = cache?.get(file.path, file.text);
+  if (cached) return cached;
   try {
-    return parseTerraformFile(parser, file.path, file.text);
+    const parsed = parseTerraformFile(parser, file.path, file.text);
+    cache?.set(file.path, file.text, parsed);
+    return parsed;
   } catch (error) {
     const diagnostic = { path: file.path, range: wholeFileRange(), message: `Could not parse: ${(error as Error).message}` };
     return { path: file.path, body: { attributes: new Map(), blocks: [] }, suppressions: [], diagnostics: [diagnostic] };
   }
 }
 
-/** Parses and evaluates the files of one folder with a loaded parser. Never throws. */
-export function terraformModuleToTopologyWith(parser: Parser, files: readonly TerraformFile[], options: TerraformModuleOptions = {}): TerraformModuleResult {
+/**
+ * Parses and evaluates the files of one folder with a loaded parser. Never throws. With a cache,
+ * files whose text has not changed since an earlier call are not parsed again.
+ */
+export function terraformModuleToTopologyWith(parser: Parser, files: readonly TerraformFile[], options: TerraformModuleOptions = {}, cache?: ParsedFileCache): TerraformModuleResult {
   const topology = emptyTopology();
   topology.sourceLabel = options.sourceLabel ?? 'Terraform';
   const result: TerraformModuleResult = { topology, parseDiagnostics: [], suppressions: [] };
-  const config = files.filter((file) => isTerraformConfigFile(file.path)).map((file) => parseSafely(parser, file));
+  const config = files.filter((file) => isTerraformConfigFile(file.path)).map((file) => parseSafely(parser, file, cache));
   const varPaths = variableFilesInOrder(files.map((f) => f.path), options.varFile);
-  const tfvars = varPaths.flatMap((path) => files.filter((f) => f.path === path).map((file) => parseSafely(parser, file)));
+  const tfvars = varPaths.flatMap((path) => files.filter((f) => f.path === path).map((file) => parseSafely(parser, file, cache)));
   for (const parsed of [...config, ...tfvars]) {
     result.parseDiagnostics.push(...parsed.diagnostics);
     result.suppressions.push(...parsed.suppressions);

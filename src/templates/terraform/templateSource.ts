@@ -6,8 +6,17 @@ import { emptyTopology } from '../../core/model';
 import { folderOf, isTerraformConfigFile, isTerraformVariablesFile } from './files';
 import { terraformModuleToTopologyWith } from './readModule';
 import { loadedTerraformParser } from './parser';
+import { ParsedFileCache } from './parseCache';
 
 const END_OF_LINE = 10_000;
+
+/** Unchanged files of a module are not parsed again on the next lint (the editor lints on every pause). */
+const parsedFiles = new ParsedFileCache();
+
+/** Forgets every kept parse, so the next lint parses everything (benchmarks of a first lint). */
+export function clearTerraformParseCache(): void {
+  parsedFiles.clear();
+}
 
 export const terraformSource: TemplateSource = {
   id: 'terraform',
@@ -22,7 +31,7 @@ export const terraformSource: TemplateSource = {
     }
     const folder = folderOf(doc.path);
     const module = [doc, ...siblings.filter((s) => s.path !== doc.path && folderOf(s.path) === folder)];
-    const result = terraformModuleToTopologyWith(parser, module, { sourceLabel: `Terraform ${folder || '.'}` });
+    const result = terraformModuleToTopologyWith(parser, module, { sourceLabel: `Terraform ${folder || '.'}` }, parsedFiles);
     const parseDiagnostics: ParseDiagnostic[] = result.parseDiagnostics.map((d) => ({ file: d.path, range: d.range, message: d.message }));
     const suppressions: TemplateSuppression[] = result.suppressions.map((s) => ({
       file: s.path,
