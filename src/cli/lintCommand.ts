@@ -34,7 +34,7 @@ Exit codes: 0 no error findings, 1 error findings, 2 usage error.
 `;
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform']);
-const TEMPLATE_FILE = /\.(jsonc?|bicep|bicepparam|tf)$/i;
+const TEMPLATE_FILE = /\.(jsonc?|bicep|bicepparam|tf|tfvars)$/i;
 
 interface LintArgs {
   help: boolean;
@@ -74,12 +74,11 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     return EXIT_OK;
   }
   if (args.paths.length === 0) throw new UsageError('name at least one template file or folder', 'lint');
-  const docs = await readDocuments(args.paths, io);
+  const { docs, linted: only } = await readDocuments(args.paths, io);
   // Local Bicep modules outside the named paths are read so their callers' arguments reach them;
-  // they are not linted on their own.
+  // like the files a named file brings along, they are not linted on their own.
   const modules = await followLocalModules(docs, (path) => io.readTextFile(resolve(io.cwd, path)).catch(() => undefined));
   await prepareTemplateSources();
-  const only = modules.length > 0 ? docs.map((doc) => doc.path) : undefined;
   const result = lintDocuments([...docs, ...modules], { severityOverrides: args.ruleOverrides, only });
   const linted = result.files.filter((f) => f.kind === 'linted');
   if (linted.length === 0) io.stderr(`warning: no templates found in ${args.paths.join(', ')}\n`);
@@ -96,42 +95,54 @@ function render(report: ReturnType<typeof lintDocuments>['report'], format: Outp
   return formatText(report, { color: shouldUseColor(io.isTTY, io.env), summaryScope: templatesScope(templates) });
 }
 
-/** Files a named template brings along: an ARM parameters file; a Bicep file's parameters files. */
+/**
+ * Files a named template brings along: an ARM parameters file; a Bicep file's parameters files;
+ * a Terraform file's folder (the module it belongs to, with its variable files).
+ */
 async function companionsOf(path: string, cwd: string): Promise<string[]> {
   const candidates = /\.jsonc?$/i.test(path)
     ? [parametersFilePathFor(path)]
     : /\.bicep$/i.test(path)
-      ? [path.replace(/\.bicep$/i, '.bicepparam'), path.replace(/\.bicep$/i, '.parameters.json'), ...(await bicepparamFilesBeside(path, cwd))]
-      : [];
+      ? [path.replace(/\.bicep$/i, '.bicepparam'), path.replace(/\.bicep$/i, '.parameters.json'), ...(await filesBeside(path, cwd, /\.bicepparam$/i))]
+      : path.endsWith('.tf')
+        ? await filesBeside(path, cwd, /\.(tf|tfvars|tfvars\.json)$/)
+        : [];
   const present: string[] = [];
   for (const candidate of candidates) if ((await kindOf(resolve(cwd, candidate))) === 'file') present.push(candidate);
   return present;
 }
 
-/** A .bicepparam file names its template with `using`, so any of the folder's may belong to it. */
-async function bicepparamFilesBeside(path: string, cwd: string): Promise<string[]> {
+/** Files of the named file's folder matching `pattern` (a .bicepparam names its template with `using`, so any may belong to it). */
+async function filesBeside(path: string, cwd: string, pattern: RegExp): Promise<string[]> {
   try {
     const entries = await readdir(resolve(cwd, dirname(path)), { withFileTypes: true });
-    return entries.filter((entry) => entry.isFile() && /\.bicepparam$/i.test(entry.name)).map((entry) => join(dirname(path), entry.name));
+    return entries.filter((entry) => entry.isFile() && pattern.test(entry.name)).map((entry) => join(dirname(path), entry.name)).filter((file) => file !== join(path));
   } catch {
     return [];
   }
 }
 
-/** Named files as given, folders walked; a named template brings its parameters files along. */
-async function readDocuments(paths: readonly string[], io: CliIo): Promise<TemplateDocument[]> {
-  const files: string[] = [];
+/**
+ * Named files as given and folders walked are linted; what a named file brings along (companionsOf)
+ * is read for context only, so naming one file reports that file's findings.
+ */
+async function readDocuments(paths: readonly string[], io: CliIo): Promise<{ docs: TemplateDocument[]; linted: string[] }> {
+  const linted: string[] = [];
+  const context: string[] = [];
   for (const path of paths) {
     const kind = await kindOf(resolve(io.cwd, path));
     if (kind === 'missing') throw new UsageError(`no such file or folder: ${path}`, 'lint');
     if (kind === 'file') {
-      files.push(path, ...(await companionsOf(path, io.cwd)));
+      linted.push(path);
+      context.push(...(await companionsOf(path, io.cwd)));
     } else {
-      files.push(...(await walk(path, io.cwd)));
+      linted.push(...(await walk(path, io.cwd)));
     }
   }
-  const unique = [...new Map(files.map((f) => [resolve(io.cwd, f), f])).values()];
-  return Promise.all(unique.map(async (path) => ({ path, text: await io.readTextFile(resolve(io.cwd, path)) })));
+  const unique = [...new Map([...linted, ...context].map((f) => [resolve(io.cwd, f), f])).values()];
+  const lintedAt = new Set(linted.map((f) => resolve(io.cwd, f)));
+  const docs = await Promise.all(unique.map(async (path) => ({ path, text: await io.readTextFile(resolve(io.cwd, path)) })));
+  return { docs, linted: unique.filter((path) => lintedAt.has(resolve(io.cwd, path))) };
 }
 
 async function kindOf(path: string): Promise<'file' | 'folder' | 'missing'> {

@@ -3,7 +3,7 @@ import { buildFix } from '../fixes/index';
 import type { Finding } from '../findings';
 import { parseResourceId } from '../resourceId';
 import { findFreeBlock, enclosingBlock, formatIpv4Block, parseIpv4Prefix, type Ipv4Block } from './cidr';
-import { incomplete, makeFinding } from './finding';
+import { whatWouldDecide, incomplete, makeFinding } from './finding';
 import { ARM_TYPES, refOf } from './refs';
 import { isDedicatedSku, skuOf } from './sku';
 import type { Check, CheckContext } from './types';
@@ -36,7 +36,7 @@ export const bastionSubnetMissingCheck: Check = {
     if (context.index.subnet(subnetId)) return [];
     const vnet = context.index.virtualNetwork(context.index.virtualNetworkIdOfSubnet(subnetId));
     if (!vnet) {
-      return [incomplete(context, 'bastion-subnet', hostRef, `The virtual network of ${host.name}'s subnet ${subnetId} was not read, so AzureBastionSubnet cannot be checked; Reader on that VNet would decide it.`, evidence)];
+      return [incomplete(context, 'bastion-subnet', hostRef, `The virtual network of ${host.name}'s subnet ${subnetId} was not read, so AzureBastionSubnet cannot be checked${whatWouldDecide(context, 'Reader on that VNet', 'it')}.`, evidence)];
     }
     if (vnet.subnets.some((subnet) => subnet.name === BASTION_SUBNET_NAME)) return [];
     return missing(`Virtual network ${vnet.name} has no subnet named AzureBastionSubnet, which Bastion host ${host.name} needs.`, evidence);

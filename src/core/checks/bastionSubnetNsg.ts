@@ -5,7 +5,7 @@ import type { NetworkSecurityGroup, SecurityRule, Subnet } from '../model';
 import { evaluateFlow, rulesOf } from '../nsg/index';
 import type { EvaluationContext, FlowEvaluation, FlowQuery, RuleRef } from '../nsg/types';
 import { describeRule, distinctRules, partEvidence, relatedRule, ruleEvidence } from './describe';
-import { makeFinding, incomplete } from './finding';
+import { whatWouldDecide, incomplete, makeFinding } from './finding';
 import { classifyFlow, isCompliant, type ClassifiedFlow } from './flowClassification';
 import { addRuleFixes, moveAllowAboveDenyFixes, newReservations, type Reservations } from './nsgFixes';
 import { explicitHttpsSources } from './publicSources';
@@ -40,7 +40,7 @@ export const bastionSubnetNsgCheck: Check = {
     const nsg = context.index.networkSecurityGroup(subnet.networkSecurityGroupId);
     if (!nsg) {
       return [incomplete(context, 'bastion-subnet', refOfId(subnet.networkSecurityGroupId, ARM_TYPES.networkSecurityGroup),
-        `The NSG ${refOfId(subnet.networkSecurityGroupId).name} on ${subnet.name} was not read, so the required Bastion rules cannot be checked; reading it (Reader on the NSG) would decide them.`)];
+        `The NSG ${refOfId(subnet.networkSecurityGroupId).name} on ${subnet.name} was not read, so the required Bastion rules cannot be checked${whatWouldDecide(context, 'Reader on the NSG', 'them')}.`)];
     }
     const target: NsgUnderTest = {
       nsg,

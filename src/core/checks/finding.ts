@@ -47,3 +47,13 @@ export function findingFor(target: { bastionHostId?: string; virtualMachineId?: 
 export function incomplete(context: CheckContext, layer: Layer, resource: ResourceRef, message: string, evidence: Evidence[] = []): Finding {
   return makeFinding(context, { rule: 'check-incomplete', layer, resource, message, evidence });
 }
+
+/**
+ * The end of a message about a resource that was not read: what would decide the check: read access live, the template
+ * that declares it in a lint (a template cannot be given more permissions).
+ */
+export function whatWouldDecide(context: CheckContext, liveAccess: string, object: 'it' | 'them'): string {
+  return context.source === 'template'
+    ? ` (the files linted do not declare it; linting them together with the template that does would decide ${object})`
+    : `; ${liveAccess} would decide ${object}`;
+}

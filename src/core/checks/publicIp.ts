@@ -1,7 +1,7 @@
 // bastion-public-ip: a public dedicated-SKU host needs a Standard, Static public IP.
 import { buildFix } from '../fixes/index';
 import type { Finding } from '../findings';
-import { incomplete, makeFinding } from './finding';
+import { whatWouldDecide, incomplete, makeFinding } from './finding';
 import { ARM_TYPES, refOf, refOfId } from './refs';
 import { isDedicatedSku, isPrivateOnly, skuOf } from './sku';
 import type { Check } from './types';
@@ -26,7 +26,7 @@ export const publicIpCheck: Check = {
     }
     const publicIp = context.index.publicIpAddress(config.publicIpId);
     if (!publicIp) {
-      return [incomplete(context, 'host', refOfId(config.publicIpId, ARM_TYPES.publicIpAddress), `The public IP ${refOfId(config.publicIpId).name} of ${host.name} was not read, so its SKU and allocation cannot be checked; Reader on it would decide them.`)];
+      return [incomplete(context, 'host', refOfId(config.publicIpId, ARM_TYPES.publicIpAddress), `The public IP ${refOfId(config.publicIpId).name} of ${host.name} was not read, so its SKU and allocation cannot be checked${whatWouldDecide(context, 'Reader on it', 'them')}.`)];
     }
     const ipRef = refOf(publicIp, ARM_TYPES.publicIpAddress);
     if (publicIp.skuName === undefined || publicIp.allocationMethod === undefined) {

@@ -4,7 +4,7 @@ import { CATALOG, type RuleId } from '../catalog';
 import type { DiagnoseOptions, DiagnosisTarget } from '../diagnose';
 import { LAYER_ORDER, compareSeverity, type Finding, type ResourceRef } from '../findings';
 import type { Topology } from '../model';
-import { incomplete } from './finding';
+import { whatWouldDecide, incomplete } from './finding';
 import { ARM_TYPES, refOf } from './refs';
 import { ALL_CHECKS } from './registry';
 import { selectTargets } from './targets';
@@ -60,7 +60,7 @@ export function runChecks(topology: Topology, options: DiagnoseOptions, checks: 
   for (const check of atLevel('topology')) findings.push(...runCheck(check, base));
   for (const vm of selection.unplacedVms) {
     findings.push(incomplete(base, 'vm', refOf(vm, ARM_TYPES.virtualMachine),
-      `The network interface of VM ${vm.name} was not read, so no Bastion host can be matched with it; Reader on ${vm.networkInterfaceIds.join(', ') || 'its NIC'} would decide it.`));
+      `The network interface of VM ${vm.name} was not read, so no Bastion host can be matched with it${whatWouldDecide(base, `Reader on ${vm.networkInterfaceIds.join(', ') || 'its NIC'}`, 'it')}.`));
   }
   for (const scope of selection.hosts) {
     const hostContext: CheckContext = { ...base, host: scope.host, bastionSubnet: scope.bastionSubnet, bastionVnet: scope.bastionVnet };

@@ -6,7 +6,7 @@ import type { NetworkSecurityGroup, Subnet, VirtualMachine } from '../model';
 import { evaluatePath, rulesOf } from '../nsg/index';
 import type { FlowPart, FlowQuery, PathHop, RuleRef } from '../nsg/types';
 import { describeRule, partEvidence, relatedRule, ruleEvidence } from './describe';
-import { incomplete, makeFinding } from './finding';
+import { whatWouldDecide, incomplete, makeFinding } from './finding';
 import { choosePriorities, uniqueRuleName } from './priority';
 import { ARM_TYPES, refOf, refOfId } from './refs';
 import { isStandardOrAbove, skuOf } from './sku';
@@ -38,7 +38,7 @@ export const vmNsgCheck: Check = {
     const placement = placeVm(context.index, context.topology.networkInterfaces, vm);
     const entry = placement.nics[0];
     if (!entry?.ipConfiguration) {
-      return [incomplete(context, 'target-nsg', vmRef, `The network interface of ${vm.name} was not read, so its NSGs cannot be checked; Reader on the NIC would decide them.`)];
+      return [incomplete(context, 'target-nsg', vmRef, `The network interface of ${vm.name} was not read, so its NSGs cannot be checked${whatWouldDecide(context, 'Reader on the NIC', 'them')}.`)];
     }
     const developer = skuOf(host) === 'Developer';
     const sources = developer ? [DEVELOPER_SOURCE] : context.bastionSubnet?.addressPrefixes ?? [];
@@ -51,7 +51,7 @@ export const vmNsgCheck: Check = {
     const addHop = (label: string, nsgId: string | undefined): void => {
       if (!nsgId) return;
       const nsg = context.index.networkSecurityGroup(nsgId);
-      if (!nsg) findings.push(incomplete(context, 'target-nsg', refOfId(nsgId, ARM_TYPES.networkSecurityGroup), `The ${label} of ${vm.name} was not read, so it is not evaluated; Reader on it would decide the Bastion flow.`));
+      if (!nsg) findings.push(incomplete(context, 'target-nsg', refOfId(nsgId, ARM_TYPES.networkSecurityGroup), `The ${label} of ${vm.name} was not read, so it is not evaluated${whatWouldDecide(context, 'Reader on it', 'it')}.`));
       hops.push({ label: `${label} ${nsg?.name ?? refOfId(nsgId).name}`, nsg });
     };
     addHop('subnet NSG', vmSubnet?.networkSecurityGroupId);

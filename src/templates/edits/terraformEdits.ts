@@ -150,7 +150,13 @@ function replacePrefix(module: TerraformModule, file: TerraformFile, value: Expr
   if (value.kind === 'literal') return value.value === current ? replace(file, value.range, hcl(suggested)) : undefined;
   if (value.kind === 'tuple') {
     const item = value.items.find((i) => i.kind === 'literal' && i.value === current);
-    return item ? replace(file, item.range, hcl(suggested)) : undefined;
+    if (item) return replace(file, item.range, hcl(suggested));
+    // `[var.bastion_prefix]`: the prefix is the variable's default.
+    for (const candidate of value.items) {
+      const edits = candidate.kind === 'literal' ? undefined : replacePrefix(module, file, candidate, current, suggested);
+      if (edits) return edits;
+    }
+    return undefined;
   }
   const variable = variableOf(module, value);
   if (!variable || module.assignedVariables.has(variable.block.labels[0] ?? '')) return undefined;

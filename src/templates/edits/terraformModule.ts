@@ -3,6 +3,7 @@ import type { SourceRange } from '../../core/model';
 import type { Attribute, Block, Expr } from '../terraform/ast';
 import { isTerraformConfigFile, isTerraformVariablesFile } from '../terraform/files';
 import { loadedTerraformParser } from '../terraform/parser';
+import { parseModuleFile } from '../terraform/readModule';
 import { parseTerraformFile } from '../terraform/syntax';
 import type { TemplateDocument } from '../source';
 import { LineIndex } from './text';
@@ -28,7 +29,7 @@ export function readTerraformModule(documents: readonly TemplateDocument[]): Ter
   const assignedVariables = new Set<string>();
   for (const doc of documents) {
     if (isTerraformVariablesFile(doc.path)) {
-      for (const name of parseTerraformFile(parser, doc.path, doc.text).body.attributes.keys()) assignedVariables.add(name);
+      for (const name of parseModuleFile(parser, doc).body.attributes.keys()) assignedVariables.add(name);
     } else if (isTerraformConfigFile(doc.path)) {
       const parsed = parseTerraformFile(parser, doc.path, doc.text);
       files.push({ path: doc.path, text: doc.text, index: new LineIndex(doc.text), blocks: parsed.body.blocks });

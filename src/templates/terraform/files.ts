@@ -33,13 +33,18 @@ export function isTerraformConfigFile(path: string): boolean {
 }
 
 export function isTerraformVariablesFile(path: string): boolean {
-  return path.endsWith('.tfvars');
+  return path.endsWith('.tfvars') || path.endsWith('.tfvars.json');
 }
 
-/** The tfvars files Terraform loads by itself, then the named one: later files override earlier ones. */
+/**
+ * The variable files Terraform loads by itself, in its order (terraform.tfvars, then
+ * terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json by file name), then the named
+ * one: later files override earlier ones.
+ */
 export function variableFilesInOrder(paths: readonly string[], varFile?: string): string[] {
-  const auto = paths.filter((p) => baseName(p) === 'terraform.tfvars');
-  const autoNamed = paths.filter((p) => baseName(p).endsWith('.auto.tfvars')).sort((a, b) => baseName(a).localeCompare(baseName(b)));
+  const auto = ['terraform.tfvars', 'terraform.tfvars.json'].flatMap((name) => paths.filter((p) => baseName(p) === name));
+  const byName = (a: string, b: string) => (baseName(a) < baseName(b) ? -1 : baseName(a) > baseName(b) ? 1 : 0);
+  const autoNamed = paths.filter((p) => /\.auto\.tfvars(\.json)?$/.test(baseName(p))).sort(byName);
   const named = varFile ? paths.filter((p) => p === varFile && !auto.includes(p) && !autoNamed.includes(p)) : [];
   return [...auto, ...autoNamed, ...named];
 }

@@ -12,6 +12,7 @@ import { TerraformModule } from './module';
 import { terraformParser } from './parser';
 import type { ParsedFileCache } from './parseCache';
 import { parseTerraformFile } from './syntax';
+import { isJsonVariablesFile, parseTfvarsJson } from './tfvarsJson';
 import { isTerraformConfigFile, variableFilesInOrder, type TerraformFile, type TerraformModuleOptions, type TerraformModuleResult } from './files';
 
 
@@ -19,11 +20,16 @@ function wholeFileRange() {
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
+/** A .tf or .tfvars file through the HCL parser; a .tfvars.json file as JSON. */
+export function parseModuleFile(parser: Parser, file: TerraformFile): ParsedFile {
+  return isJsonVariablesFile(file.path) ? parseTfvarsJson(file.path, file.text) : parseTerraformFile(parser, file.path, file.text);
+}
+
 function parseSafely(parser: Parser, file: TerraformFile, cache: ParsedFileCache | undefined): ParsedFile {
   const cached = cache?.get(file.path, file.text);
   if (cached) return cached;
   try {
-    const parsed = parseTerraformFile(parser, file.path, file.text);
+    const parsed = parseModuleFile(parser, file);
     cache?.set(file.path, file.text, parsed);
     return parsed;
   } catch (error) {

@@ -113,6 +113,20 @@ test('public IP: missing, Basic/Dynamic, and private-only Premium exempt', () =>
   assert.deepEqual(of(privateOnly, 'bastion-public-ip'), []);
 });
 
+test('what was not read: live says which read access decides it, a lint says which template would', () => {
+  const unread = () => edit((t) => { t.publicIpAddresses = []; t.networkSecurityGroups = []; });
+  const messages = (source: 'live' | 'template') => of(unread(), 'check-incomplete', { source }).map((f) => f.message);
+  const live = messages('live');
+  const template = messages('template');
+  assert.ok(live.some((m) => /public IP pip-bastion .* was not read, .*; Reader on it would decide them\.$/.test(m)), live.join('\n'));
+  assert.ok(live.some((m) => /NSG .* was not read, .*; Reader on the NSG would decide them\.$/.test(m)), live.join('\n'));
+  assert.equal(template.length, live.length);
+  for (const message of template) {
+    assert.doesNotMatch(message, /Reader/);
+    assert.match(message, /\(the files linted do not declare it; linting them together with the template that does would decide (it|them)\)\.$/);
+  }
+});
+
 test('subnet missing: host on a subnet with another name', () => {
   const topology = edit((t) => { t.bastionHosts[0].ipConfigurations[0].subnetId = t.virtualNetworks[0].subnets[1].id; });
   assert.match(of(topology, 'bastion-subnet-missing')[0].message, /snet-workload/);
