@@ -1,6 +1,7 @@
-// Reads a body without syntax errors into the plain tree by walking tree-sitter's cursor over
-// blocks and attributes only. Simple attribute values and labels are read from the text
-// (simpleValues.ts); every other attribute is copied node by node and converted as before.
+// Reads a body into the plain tree by walking tree-sitter's cursor over blocks and attributes
+// only. Simple attribute values and labels are read from the text (simpleValues.ts); every other
+// attribute, and every top-level block or attribute holding a syntax error, is copied node by node
+// and converted by the syntax tree reader.
 import type { TreeCursor } from 'web-tree-sitter';
 import type { LineIndex } from '../../core/lineIndex';
 import type { SourceRange } from '../../core/model';
@@ -12,10 +13,11 @@ import type { SyntaxNode } from './syntaxNode';
 /** How the reader turns a copied node into the plain tree: the syntax tree reader's own conversions. */
 export interface SyntaxConversions {
   attribute(node: SyntaxNode): Attribute | undefined;
+  block(node: SyntaxNode): Block;
   label(node: SyntaxNode): string;
 }
 
-export class ErrorFreeBodyReader {
+export class BodyReader {
   constructor(
     private readonly cursor: TreeCursor,
     private readonly types: readonly (string | null)[],
@@ -23,20 +25,25 @@ export class ErrorFreeBodyReader {
     private readonly lines: LineIndex,
     private readonly copier: SubtreeCopier,
     private readonly convert: SyntaxConversions,
+    /** The file has syntax errors: each top-level element is checked, and one with an error copied. */
+    private readonly mayHaveErrors: boolean,
   ) {}
 
   /** The body at the cursor; the cursor ends where it started. */
-  body(): Body {
+  body(topLevel = true): Body {
     const body: Body = { attributes: new Map(), blocks: [] };
     const { cursor } = this;
     if (!cursor.gotoFirstChild()) return body;
     do {
       const type = this.types[cursor.nodeTypeId];
+      if (type !== 'attribute' && type !== 'block') continue;
+      // Below an error-free top-level element nothing has an error, so only the top level asks.
+      const copied = topLevel && this.mayHaveErrors && cursor.currentNode.hasError ? this.copier.copyCurrent() : undefined;
       if (type === 'attribute') {
-        const attribute = this.attribute();
+        const attribute = copied ? this.convert.attribute(copied) : this.attribute();
         if (attribute) body.attributes.set(attribute.name, attribute);
-      } else if (type === 'block') {
-        body.blocks.push(this.block());
+      } else {
+        body.blocks.push(copied ? this.convert.block(copied) : this.block());
       }
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
@@ -72,7 +79,7 @@ export class ErrorFreeBodyReader {
         } else if (childType === 'string_lit') {
           labels.push(readSimpleLabel(this.source, cursor.startIndex, cursor.endIndex) ?? this.convert.label(this.copier.copyCurrent()));
         } else if (childType === 'body' && !body) {
-          body = this.body();
+          body = this.body(false);
         }
       } while (cursor.gotoNextSibling());
       cursor.gotoParent();

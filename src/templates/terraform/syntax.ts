@@ -4,14 +4,14 @@ import type { Node, Parser } from 'web-tree-sitter';
 import type { Attribute, Block, Body, ParseDiagnostic, ParsedFile, SuppressionComment } from './ast';
 import { rangeOf, stringLiteralText, toExpr } from './expressions';
 import { copySubtree, SubtreeCopier, type SyntaxNode } from './syntaxNode';
-import { ErrorFreeBodyReader, type SyntaxConversions } from './bodyReader';
+import { BodyReader, type SyntaxConversions } from './bodyReader';
 import { LineIndex } from '../../core/lineIndex';
 
 const SUPPRESSION_MARKER = 'bastion-doctor-disable-next-line';
 const SUPPRESSION = /^\s*(?:#|\/\/|\/\*)\s*bastion-doctor-disable-next-line\s+([^*]*)/;
 
 export interface ParseOptions {
-  /** Read plain values from the text on error-free trees (bodyReader.ts). Off only to compare both readings in tests. */
+  /** Read plain values from the text where the tree has no error (bodyReader.ts). Off only to compare both readings in tests. */
   readSimpleValuesFromText?: boolean;
 }
 
@@ -35,15 +35,16 @@ export function parseTerraformFile(parser: Parser, path: string, text: string, o
   }
 }
 
-const CONVERSIONS: SyntaxConversions = { attribute: toAttribute, label: toLabel };
+const CONVERSIONS: SyntaxConversions = { attribute: toAttribute, block: toBlock, label: toLabel };
 
 function readBody(bodyNode: Node, text: string, fromText: boolean): Body {
-  if (!fromText || bodyNode.hasError) return toBody(copySubtree(bodyNode, text));
+  if (!fromText) return toBody(copySubtree(bodyNode, text));
   const cursor = bodyNode.walk();
   try {
     const lines = new LineIndex(text);
-    const copier = new SubtreeCopier(cursor, bodyNode.tree.language, text, lines, false);
-    return new ErrorFreeBodyReader(cursor, bodyNode.tree.language.types, text, lines, copier, CONVERSIONS).body();
+    const hasErrors = bodyNode.hasError;
+    const copier = new SubtreeCopier(cursor, bodyNode.tree.language, text, lines, hasErrors);
+    return new BodyReader(cursor, bodyNode.tree.language.types, text, lines, copier, CONVERSIONS, hasErrors).body();
   } finally {
     cursor.delete();
   }

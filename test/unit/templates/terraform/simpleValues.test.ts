@@ -94,4 +94,26 @@ describe('reading simple values from the text', () => {
       { numRuns: 1500 },
     );
   });
+
+  it('agrees with the syntax tree on files with syntax errors (errors are read node by node, the rest from the text)', async () => {
+    const parser = await terraformParser();
+    const texts = filesUnder(FIXTURES).filter((path) => path.endsWith('.tf')).map((path) => readFileSync(path, 'utf8'));
+    const mutation = fc.record({ at: fc.nat(), cut: fc.integer({ min: 0, max: 30 }), insert: fc.constantFrom('', '{', '}', '"', '${', '= ', '\n', '[', 'x = ', '#') });
+    let withErrors = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: texts.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (which, mutations) => {
+        let text = texts[which];
+        for (const m of mutations) {
+          const at = m.at % (text.length + 1);
+          text = text.slice(0, at) + m.insert + text.slice(at + m.cut);
+        }
+        const { fromText, fromTree } = bothReadings(parser, text);
+        if (fromTree.diagnostics.length > 0) withErrors += 1;
+        assert.deepEqual(fromText, fromTree);
+      }),
+      { numRuns: 400 },
+    );
+    assert.ok(withErrors > 100, `${withErrors} of the mutated files had syntax errors`);
+  });
 });
+
