@@ -35,8 +35,8 @@ export interface ModuleAnchor {
 /** `inModule`: the finding lies in a module file, so it is shown on the declaration that deploys it. */
 export function toDiagnostic(finding: Finding, document: vscode.TextDocument, inModule?: ModuleAnchor): vscode.Diagnostic {
   const origin = finding.resource.origin?.kind === 'file' ? finding.resource.origin : undefined;
-  const where = inModule && origin ? ` (in module '${inModule.name}', ${inModule.path} line ${origin.range.start.line + 1})` : '';
-  const diagnostic = new vscode.Diagnostic(anchorOf(inModule?.range ?? origin?.range, document), finding.message + where, SEVERITIES[finding.severity]);
+  const where = inModule && origin ? `In module '${inModule.name}' (${inModule.path}, line ${origin.range.start.line + 1}): ` : '';
+  const diagnostic = new vscode.Diagnostic(anchorOf(inModule?.range ?? origin?.range, document), where + finding.message, SEVERITIES[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = isRuleId(finding.rule) ? { value: finding.rule, target: vscode.Uri.parse(ruleDocUrl(finding.rule)) } : finding.rule;
   const related = [

@@ -95,7 +95,7 @@ suite('templates', () => {
     const [diagnostic] = bastionDiagnostics(uri);
     const hub = await vscode.workspace.openTextDocument(uri);
     assert.match(hub.lineAt(diagnostic.range.start.line).text, /^module bastionNsg '\.\.\/modules\/bastion-nsg\.bicep'/);
-    assert.match(diagnostic.message, /8080, 5701.*\(in module 'bastionNsg', \.\.\/modules\/bastion-nsg\.bicep line 8\)$/);
+    assert.match(diagnostic.message, /^In module 'bastionNsg' \(\.\.\/modules\/bastion-nsg\.bicep, line 8\): NSG nsg-sample-hub-bastion .*8080, 5701/);
     const declared = diagnostic.relatedInformation?.[0]?.location;
     assert.equal(declared?.uri.toString(), moduleUri.toString());
     assert.equal(declared?.range.start.line, 7, 'the NSG resource in the module file');
