@@ -1,11 +1,12 @@
 // Plans the next wave of a diagnosis read from what the previous waves returned: every reference
-// that is known and not yet read (host → VNet, public IP, diagnostic settings; host VNet → its
-// Bastion subnet's NSG and route table, peered VNets (whose own peerings are the other side);
-// VM → NIC → its subnet's VNet, NSGs, route table). Peerings are followed one hop from the host's
+// that is known and not yet read (host → VNet and its private DNS zone links, public IP,
+// diagnostic settings; host VNet → its Bastion subnet's NSG and route table, peered VNets (whose
+// own peerings are the other side); VM → NIC → its subnet's VNet, NSGs, route table). Peerings are followed one hop from the host's
 // VNet only: Bastion reaches directly peered VNets, nothing beyond.
 import type { Finding } from '../core/findings';
 import { idKey } from '../core/resourceId';
 import { getNetworkResource, getVirtualMachine, listDiagnosticSettings, type ArmRead } from './armReads';
+import { listPrivateDnsZoneLinks } from './privateDnsLinks';
 import type { RawArmResource } from './rawArm';
 
 export interface DiagnosisState {
@@ -26,6 +27,8 @@ export interface DiagnosisState {
   maxVms: number;
   diagnosticSettingsRead: boolean;
   instanceViewRead: boolean;
+  /** The private DNS zone links of every host VNet were listed. */
+  privateDnsZoneLinksRead: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -93,6 +96,8 @@ export function planNextReads(state: DiagnosisState): ArmRead[] {
     for (const vnetId of hostVnets) {
       reachable.add(idKey(vnetId));
       add(getNetworkResource('virtualNetwork', vnetId, 'the AzureBastionSubnet checks and the peerings', 'bastion-subnet'));
+      // Needs only the VNet id, so it goes out with the VNet read and adds no round trip.
+      add(listPrivateDnsZoneLinks(vnetId));
       if (developer) continue;
       for (const remote of peeredVnets(vnetId)) {
         reachable.add(idKey(remote));

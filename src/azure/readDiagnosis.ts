@@ -72,7 +72,7 @@ export async function readForDiagnosis(clients: AzureClients, options: ReadForDi
     incomplete: state.incomplete,
     requestCount: clients.requestCount - startCount,
     waves,
-    coverage: { diagnosticSettings: state.diagnosticSettingsRead, privateDnsZoneLinks: false, instanceView: state.instanceViewRead },
+    coverage: { diagnosticSettings: state.diagnosticSettingsRead, privateDnsZoneLinks: state.privateDnsZoneLinksRead, instanceView: state.instanceViewRead },
     bastionHostId: readId(state, state.hostId),
     virtualMachineId: readId(state, state.vmId),
   };
@@ -95,6 +95,7 @@ function initialState(clients: AzureClients, options: ReadForDiagnosisOptions): 
     maxVms: options.maxVms ?? DEFAULT_MAX_VMS,
     diagnosticSettingsRead: false,
     instanceViewRead: false,
+    privateDnsZoneLinksRead: false,
   };
 }
 
@@ -139,6 +140,7 @@ function record(read: ArmRead, raws: RawArmResource[], state: DiagnosisState): v
     return;
   }
   if (read.key.startsWith('diagnosticSettings')) state.diagnosticSettingsRead = true;
+  if (read.key.startsWith('privateDnsZoneLinks')) state.privateDnsZoneLinksRead = true;
   for (const raw of raws) {
     const key = raw.id.toLowerCase();
     if (raw.type.toLowerCase() === 'microsoft.compute/virtualmachines' && isInstanceViewRead(raw)) state.instanceViewRead = true;

@@ -6,7 +6,7 @@ import { AzureUnreachableError, NotSignedInError } from '../../src/azure/errors'
 import { readForDiagnosis, ResourceSelectionError, type ReadForDiagnosisOptions } from '../../src/azure/readDiagnosis';
 import { topologyFromRead } from '../../src/azure/topology';
 import { diagnose } from '../../src/core/diagnose';
-import { armBastionHost, armResourceId, hubScenario } from '../support/arm';
+import { armBastionHost, armPrivateDnsZoneLink, armResourceId, hubScenario } from '../support/arm';
 import { fakeArmClients } from '../support/fakeArm/harness';
 import { FakeArm } from '../support/fakeArm/server';
 import { hubAndSpoke, rulesWithoutGatewayManager } from './scenarios';
@@ -41,7 +41,7 @@ describe('readForDiagnosis against the fake ARM', () => {
     for (const type of ['Microsoft.Network/bastionHosts', 'Microsoft.Network/virtualNetworks', 'Microsoft.Network/networkSecurityGroups', 'Microsoft.Network/publicIPAddresses', 'Microsoft.Network/networkInterfaces', 'Microsoft.Compute/virtualMachines', 'Microsoft.Insights/diagnosticSettings']) {
       assert.ok(types.has(type), `missing ${type}`);
     }
-    assert.deepEqual(topology.coverage, { diagnosticSettings: true, privateDnsZoneLinks: false, instanceView: true });
+    assert.deepEqual(topology.coverage, { diagnosticSettings: true, privateDnsZoneLinks: true, instanceView: true });
     assert.equal(topology.virtualMachines[0].powerState, 'running');
     assert.deepEqual(read.incomplete, []);
     assert.equal(findings.filter((f) => f.severity === 'error').length, 0, JSON.stringify(findings.map((f) => f.message)));
@@ -207,6 +207,43 @@ describe('readForDiagnosis against the fake ARM', () => {
     await new Promise((resolve) => setTimeout(resolve, 1050));
     assert.equal(fake.requests.length, 2);
     assert.ok(fake.requests.every((r) => r.aborted), JSON.stringify(fake.requests.map((r) => [r.path, r.aborted])));
+  });
+
+  it('finds a reserved private DNS zone linked to the host VNet, in another subscription, with one tenant-scope Resource Graph query', async () => {
+    const env = hubAndSpoke();
+    const hubVnet = armResourceId('Microsoft.Network/virtualNetworks', ['vnet-hub']);
+    const connectivity = '11111111-2222-3333-4444-555555555555';
+    fake.put(
+      ...env.resources,
+      // Reserved names conflict; names that only end in them, or links to other VNets, do not.
+      armPrivateDnsZoneLink({ vnet: hubVnet, zone: 'blob.core.windows.net', rg: 'rg-dns' }),
+      { ...armPrivateDnsZoneLink({ vnet: hubVnet, zone: 'core.windows.net', name: 'link-central' }), id: `/subscriptions/${connectivity}/resourceGroups/rg-connectivity/providers/Microsoft.Network/privateDnsZones/core.windows.net/virtualNetworkLinks/link-central` },
+      armPrivateDnsZoneLink({ vnet: hubVnet, zone: 'privatelink.blob.core.windows.net', rg: 'rg-dns' }),
+      armPrivateDnsZoneLink({ vnet: armResourceId('Microsoft.Network/virtualNetworks', ['vnet-spoke']), zone: 'azure.com', rg: 'rg-dns' }),
+    );
+    const { read, topology, findings } = await diagnoseLive({ bastion: env.hostId, vm: env.hubVmId });
+    const conflicts = findings.filter((f) => f.rule === 'bastion-private-dns-conflict').map((f) => f.message);
+    assert.equal(conflicts.length, 2, conflicts.join('\n'));
+    assert.ok(conflicts.some((m) => m.includes('blob.core.windows.net')) && conflicts.some((m) => /\bcore\.windows\.net/.test(m) && !m.includes('blob.')));
+    assert.ok(!conflicts.some((m) => m.includes('privatelink.')));
+    assert.equal(topology.coverage.privateDnsZoneLinks, true);
+    const graph = fake.requests.filter((r) => /microsoft\.resourcegraph\/resources/i.test(r.path));
+    assert.equal(graph.length, 1);
+    assert.equal(JSON.parse(graph[0].body ?? '{}').subscriptions, undefined, 'tenant scope: zones often live in a connectivity subscription');
+    assert.ok(read.waves <= 3, `waves: ${read.waves}`);
+  });
+
+  it('a failed private DNS link query is check-incomplete; the other checks still report and the DNS check stays silent', async () => {
+    const env = hubAndSpoke({ bastionRules: rulesWithoutGatewayManager() });
+    fake.put(...env.resources, armPrivateDnsZoneLink({ vnet: armResourceId('Microsoft.Network/virtualNetworks', ['vnet-hub']), zone: 'azure.com' }));
+    fake.inject({ path: /resourcegraph/i, status: 500 });
+    const { topology, findings } = await diagnoseLive({ bastion: env.hostId, vm: env.hubVmId });
+    const incomplete = findings.filter((f) => f.rule === 'check-incomplete' && /private DNS zone links/.test(f.message));
+    assert.equal(incomplete.length, 1, JSON.stringify(findings.map((f) => f.message)));
+    assert.match(incomplete[0].message, /whether the VNet links a private DNS zone Bastion cannot work with could not be checked/);
+    assert.equal(topology.coverage.privateDnsZoneLinks, false);
+    assert.ok(!rulesOf(findings).includes('bastion-private-dns-conflict'));
+    assert.ok(rulesOf(findings).includes('bastion-nsg-missing-rule'));
   });
 
   it('makes at most three sequential round trips for a VM in the host VNet (request log timestamps)', async () => {

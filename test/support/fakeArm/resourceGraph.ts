@@ -1,5 +1,6 @@
-// Just enough of Azure Resource Graph for the product's inventory query:
-//   Resources | where type in~ ('a', 'b') | project col, col, ...
+// Just enough of Azure Resource Graph for the product's queries:
+//   Resources | where type in~ ('a', 'b') [| where tolower(tostring(properties.x.y)) == 'v'] | project col, ...
+// Without subscriptions the query runs at tenant scope: every subscription the fake holds.
 // Rows look like ARG's: lower-cased type, subscriptionId/resourceGroup columns, and a VM's power
 // state under properties.extended.instanceView.powerState instead of the instance view.
 import { resourceGroupOf, subscriptionOf, type ArmJson } from './store';
@@ -25,9 +26,15 @@ export function answerGraphQuery(request: GraphQueryBody, resources: readonly Ar
   }
   const wantedTypes = new Set([...types[1].matchAll(/'([^']+)'/g)].map((m) => m[1].toLowerCase()));
   const projected = /\|\s*project\s+([^|]+)/i.exec(query)?.[1].split(',').map((c) => c.trim()).filter(Boolean);
-  const subscriptions = new Set((request.subscriptions ?? []).map((s) => s.toLowerCase()));
+  const subscriptions = request.subscriptions ? new Set(request.subscriptions.map((s) => s.toLowerCase())) : undefined;
+  const propertyFilters = [...query.matchAll(/\|\s*where\s+tolower\(tostring\(properties\.([\w.]+)\)\)\s*==\s*'((?:[^'\\]|\\.)*)'/gi)]
+    .map((m) => ({ path: m[1].split('.'), value: m[2].replace(/\\(.)/g, '$1') }));
+  const propertyAt = (resource: ArmJson, path: string[]) => path.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], resource.properties);
   // `resources` comes sorted by lower-cased id, which gives stable pages.
-  const matching = resources.filter((r) => wantedTypes.has(r.type.toLowerCase()) && subscriptions.has(subscriptionOf(r.id) ?? ''));
+  const matching = resources.filter((r) =>
+    wantedTypes.has(r.type.toLowerCase())
+    && (!subscriptions || subscriptions.has(subscriptionOf(r.id) ?? ''))
+    && propertyFilters.every((f) => String(propertyAt(r, f.path) ?? '').toLowerCase() === f.value));
   const top = Math.min(request.options?.$top ?? DEFAULT_TOP, maxTop);
   const offset = request.options?.$skipToken ? Number(Buffer.from(request.options.$skipToken, 'base64').toString('utf8')) : (request.options?.$skip ?? 0);
   const page = matching.slice(offset, offset + top).map((r) => project(graphRow(r), projected));

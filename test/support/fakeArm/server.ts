@@ -32,6 +32,8 @@ export interface LoggedRequest {
   endMs?: number;
   /** The client closed the connection before the answer was sent. */
   aborted: boolean;
+  /** The request body, for POSTs (Resource Graph queries). */
+  body?: string;
 }
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -111,6 +113,7 @@ export class FakeArm {
       if (!res.writableFinished) entry.aborted = true;
     });
     const body = await readBody(req);
+    if (body) entry.body = body;
     const fault = this.takeFault(entry);
     const delay = this.latencyMs + (fault?.latencyMs ?? 0);
     if (delay > 0) await sleep(delay);

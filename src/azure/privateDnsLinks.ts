@@ -1,0 +1,59 @@
+// Which private DNS zones are linked to the Bastion host's VNet. The zones can live in any
+// resource group or subscription (often a central connectivity subscription), so listing them
+// through ARM would mean reading every zone the identity can see; one Resource Graph query at
+// tenant scope finds the links that point at the VNet instead. Rows come back as raw ARM JSON.
+import type { AzureClients } from './clients';
+import type { ArmRead } from './armReads';
+import type { RawArmResource } from './rawArm';
+
+export const PRIVATE_DNS_LINK_TYPE = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
+const PAGE_SIZE = 1000;
+
+/** A KQL string literal: ARM ids hold no quotes, but the value is escaped all the same. */
+function kqlString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+export function privateDnsLinksQuery(vnetId: string): string {
+  return [
+    'Resources',
+    `| where type in~ ('${PRIVATE_DNS_LINK_TYPE.toLowerCase()}')`,
+    `| where tolower(tostring(properties.virtualNetwork.id)) == ${kqlString(vnetId.toLowerCase())}`,
+    '| project id, name, type, location, properties',
+  ].join('\n');
+}
+
+export function listPrivateDnsZoneLinks(vnetId: string): ArmRead {
+  return {
+    key: `privateDnsZoneLinks ${vnetId.toLowerCase()}`,
+    target: {
+      id: vnetId,
+      name: vnetId.split('/').pop() ?? vnetId,
+      type: PRIVATE_DNS_LINK_TYPE,
+      kind: 'private DNS zone links of the virtual network',
+      action: `${PRIVATE_DNS_LINK_TYPE}/read`,
+      layer: 'bastion-subnet',
+      decides: 'whether the VNet links a private DNS zone Bastion cannot work with',
+    },
+    async run(clients: AzureClients, signal: AbortSignal): Promise<RawArmResource[]> {
+      const graph = await clients.resourceGraph();
+      const links: RawArmResource[] = [];
+      let skipToken: string | undefined;
+      do {
+        // No subscriptions: tenant scope, so zones in subscriptions outside the selection count too.
+        const page = await graph.resources(
+          { query: privateDnsLinksQuery(vnetId), options: { top: PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) } },
+          { abortSignal: signal },
+        );
+        if (!Array.isArray(page.data)) throw new Error('Resource Graph returned data that is not a list of rows');
+        for (const row of page.data as Record<string, unknown>[]) {
+          if (typeof row.id !== 'string' || typeof row.name !== 'string') continue;
+          // Resource Graph lower-cases types; the ARM type is what the mapper and reports expect.
+          links.push({ ...row, id: row.id, name: row.name, type: PRIVATE_DNS_LINK_TYPE } as RawArmResource);
+        }
+        skipToken = page.skipToken;
+      } while (skipToken);
+      return links;
+    },
+  };
+}
