@@ -221,16 +221,18 @@ export function installVsix(dirs, vsixPath) {
 
 /**
  * Starts a server for one run. Options: dirs (from prepareRunDirs), port, smokeTestDriver (the
- * flag the integration runner needs to receive the extension host's output), env, log, quiet.
+ * flag the integration runner needs to receive the extension host's output), env, extraArgs
+ * (more server flags), log, quiet.
  * Resolves once the server answers HTTP; returns { port, baseUrl, pgid, stop() }.
  */
-export async function startServer({ dirs, port, smokeTestDriver = false, env = {}, log = () => {}, quiet = true, readyTimeoutMs = 60_000 }) {
+export async function startServer({ dirs, port, smokeTestDriver = false, env = {}, extraArgs = [], log = () => {}, quiet = true, readyTimeoutMs = 60_000 }) {
   ensureServer(log);
   const chosenPort = port ?? (await freePort());
   const args = [
     serverMain, '--host', '127.0.0.1', '--port', String(chosenPort), '--without-connection-token',
     ...serverArgs(dirs),
     ...(smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
+    ...extraArgs,
   ];
   const child = spawn(process.execPath, args, {
     detached: true,

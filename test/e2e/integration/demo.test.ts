@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activatedExtension, waitFor } from './support';
+import { activatedExtension, waitFor, walk } from './support';
 
 /** What activate() returns: the hosts tree provider and the current diagnosis. */
 interface ExtensionApi {
@@ -18,37 +18,10 @@ const expectedRules: Record<string, string[]> = {
   'bas-demo-branch': ['bastion-diagnostics-disabled', 'bastion-sku-feature-mismatch', 'bastion-subnet-route-table'],
 };
 
-interface Shown {
-  node: unknown;
-  label: string;
-  depth: number;
-}
-
 async function apiOf(): Promise<ExtensionApi> {
   const exports = (await activatedExtension()).exports as Partial<ExtensionApi> | undefined;
   assert.ok(exports?.hosts && exports.diagnosis, 'activate() returns { hosts, diagnosis } (the App) so tests can read the tree and the diagnosis');
   return exports as ExtensionApi;
-}
-
-async function labelOf(provider: vscode.TreeDataProvider<unknown>, node: unknown): Promise<string> {
-  const item = await provider.getTreeItem(node);
-  const label = typeof item.label === 'object' ? item.label.label : item.label;
-  return label ?? '';
-}
-
-/** Every node of the tree down to `maxDepth`, expanding as a user would. */
-async function walk(provider: vscode.TreeDataProvider<unknown>, maxDepth = 4): Promise<Shown[]> {
-  const shown: Shown[] = [];
-  const visit = async (parent: unknown, depth: number): Promise<void> => {
-    const children = (await provider.getChildren(parent)) ?? [];
-    for (const node of children) {
-      shown.push({ node, label: await labelOf(provider, node), depth });
-      const item = await provider.getTreeItem(node);
-      if (depth < maxDepth && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) await visit(node, depth + 1);
-    }
-  };
-  await visit(undefined, 0);
-  return shown;
 }
 
 suite('demo environment', () => {

@@ -5,9 +5,10 @@
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath, ensureServer, ensureSystemPackages, missingPrerequisite, prepareRunDirs, root, startServer, workbenchUrl } from '../../../scripts/vscode-server.mjs';
+import { chromiumArgs, chromiumPath, ensureServer, ensureSystemPackages, freePort, missingPrerequisite, prepareRunDirs, root, startServer, workbenchUrl } from '../../../scripts/vscode-server.mjs';
 
 const SUITE_TIMEOUT_MS = 150_000;
 const RESULT_MARKER = 'BASTION_DOCTOR_E2E_RESULT';
@@ -33,6 +34,68 @@ async function bundleTests() {
   return join(bundleDir, 'index.js');
 }
 
+/**
+ * Live Azure in the real editor, with no Microsoft sign-in and no public host: a fake ARM (started
+ * by the tests on `port`) behind a custom cloud, trusted through NODE_EXTRA_CA_CERTS from the
+ * extension host's start; the built-in Microsoft sign-in is disabled so the tests can provide
+ * the `microsoft-sovereign-cloud` session; and the network guard is loaded into every process.
+ */
+async function liveAzureSetup(base) {
+  const tlsDir = join(base, 'tls');
+  mkdirSync(tlsDir, { recursive: true });
+  const certificateModule = join(bundleDir, 'certificate.mjs');
+  await build({ entryPoints: [join(root, 'test', 'support', 'fakeArm', 'certificate.ts')], outfile: certificateModule, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  const { writeTestCertificate } = await import(pathToFileURL(certificateModule).href);
+  writeTestCertificate(tlsDir);
+  const port = await freePort();
+  const arm = `https://127.0.0.1:${port}`;
+  return {
+    settings: {
+      'microsoft-sovereign-cloud.environment': 'custom',
+      'microsoft-sovereign-cloud.customEnvironment': { name: 'BastionDoctorFakeArm', portalUrl: `${arm}/portal`, resourceManagerEndpointUrl: `${arm}/`, managementEndpointUrl: `${arm}/` },
+      // VS Code's proxy support hands its own CA list to every TLS connection, which leaves out
+      // NODE_EXTRA_CA_CERTS; the fake ARM's certificate is trusted through the latter.
+      // The subscription the fake ARM serves (test/support/arm.ts), as the Azure Resources extension stores it.
+      'azureResourceGroups.selectedSubscriptions': ['72f988bf-86f1-41af-91ab-2d7cd011db47/8c56d827-5f07-45ce-8f2b-6c5001db5c6f'],
+      'http.proxySupport': 'off',
+      'http.systemCertificates': false,
+      'http.fetchAdditionalSupport': false,
+    },
+    env: {
+      NODE_EXTRA_CA_CERTS: join(tlsDir, 'cert.pem'),
+      BASTION_DOCTOR_TEST_TLS_DIR: tlsDir,
+      BASTION_DOCTOR_E2E_ARM_PORT: String(port),
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(join(root, 'test', 'support', 'network-guard.mjs')).href}`.trim(),
+    },
+    extraArgs: ['--disable-extension', 'vscode.microsoft-authentication'],
+  };
+}
+
+const EXTENSION_ID = 'bastion-doctor.bastion-doctor';
+const SIGN_IN_PROVIDER = 'microsoft-sovereign-cloud';
+/** The account the suite's sign-in provider returns (test/e2e/integration/liveAzure.test.ts). */
+const TEST_ACCOUNT = 'alex@contoso.com';
+
+/**
+ * Extension tests may not show dialogs, so VS Code's "wants to sign in" consent cannot be answered.
+ * What answering it stores is written instead, where the workbench keeps it: the browser's
+ * application storage (IndexedDB), read when the test workbench starts.
+ */
+async function allowSignIn(page, baseUrl, workspace) {
+  await page.goto(workbenchUrl(baseUrl, workspace), { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await page.evaluate(({ key, value }) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('vscode-web-state-db-global');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const transaction = open.result.transaction('ItemTable', 'readwrite');
+      transaction.objectStore('ItemTable').put(value, key);
+      transaction.oncomplete = () => resolve(undefined);
+      transaction.onerror = () => reject(transaction.error);
+    };
+  }), { key: `${SIGN_IN_PROVIDER}-${TEST_ACCOUNT}`, value: JSON.stringify([{ id: EXTENSION_ID, name: 'Bastion Doctor', allowed: true }]) });
+}
+
 async function main() {
   ensureSystemPackages();
   const missing = missingPrerequisite();
@@ -42,7 +105,8 @@ async function main() {
   ensureServer();
   const started = Date.now();
   const testsIndex = await bundleTests();
-  const dirs = prepareRunDirs('integration');
+  const live = await liveAzureSetup(bundleDir);
+  const dirs = prepareRunDirs('integration', live.settings);
   const workspace = join(dirs.base, 'workspace');
   cpSync(join(root, 'samples', 'workspace'), workspace, { recursive: true });
   const resultsFile = join(dirs.base, 'results.json');
@@ -54,7 +118,12 @@ async function main() {
     finish({ passed: 0, failed: 1 }, 'timeout');
   }, SUITE_TIMEOUT_MS);
   try {
-    server = await startServer({ dirs, smokeTestDriver: true, env: { BASTION_DOCTOR_E2E_RESULTS: resultsFile, BASTION_DOCTOR_E2E_GREP: process.env.BASTION_DOCTOR_E2E_GREP ?? '' } });
+    server = await startServer({
+      dirs,
+      smokeTestDriver: true,
+      extraArgs: live.extraArgs,
+      env: { ...live.env, BASTION_DOCTOR_E2E_RESULTS: resultsFile, BASTION_DOCTOR_E2E_GREP: process.env.BASTION_DOCTOR_E2E_GREP ?? '' },
+    });
     const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
     const url = workbenchUrl(server.baseUrl, workspace, [
       ['extensionDevelopmentPath', remote(root)],
@@ -73,6 +142,7 @@ async function main() {
         else if (line.trim() && !WORKBENCH_CHATTER.test(line)) console.log(`  ${line}`);
       }
     });
+    await allowSignIn(page, server.baseUrl, workspace);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     const code = await exitCode;
     const counts = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : fromLog;

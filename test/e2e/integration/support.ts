@@ -65,3 +65,30 @@ export async function executeWithRetry<T>(command: string, ...args: unknown[]): 
   }
   throw lastError;
 }
+
+export interface Shown {
+  node: unknown;
+  label: string;
+  depth: number;
+}
+
+async function labelOf(provider: vscode.TreeDataProvider<unknown>, node: unknown): Promise<string> {
+  const item = await provider.getTreeItem(node);
+  const label = typeof item.label === 'object' ? item.label.label : item.label;
+  return label ?? '';
+}
+
+/** Every node of the tree down to `maxDepth`, expanding as a user would. */
+export async function walk(provider: vscode.TreeDataProvider<unknown>, maxDepth = 4): Promise<Shown[]> {
+  const shown: Shown[] = [];
+  const visit = async (parent: unknown, depth: number): Promise<void> => {
+    const children = (await provider.getChildren(parent)) ?? [];
+    for (const node of children) {
+      shown.push({ node, label: await labelOf(provider, node), depth });
+      const item = await provider.getTreeItem(node);
+      if (depth < maxDepth && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) await visit(node, depth + 1);
+    }
+  };
+  await visit(undefined, 0);
+  return shown;
+}

@@ -10,8 +10,8 @@ export const watcherId = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/Netwo
 const spokeNicId = armResourceId('Microsoft.Network/networkInterfaces', ['nic-vm-app-01']);
 const action = (id: string, name: string) => `${id}/${name}`.toLowerCase();
 
-export function serve(fake: FakeArm, logs: FakeLogAnalytics, options: { ipFlow?: { access: string; ruleName: string }; routes?: unknown[]; watcher?: boolean } = {}): void {
-  fake.put(...env.resources);
+export function serve(fake: FakeArm, logs: FakeLogAnalytics | undefined, options: { ipFlow?: { access: string; ruleName: string }; routes?: unknown[]; watcher?: boolean; resources?: readonly { id: string; name: string; type: string }[] } = {}): void {
+  fake.put(...(options.resources ?? env.resources));
   if (options.watcher !== false) fake.put({ id: watcherId, name: 'NetworkWatcher_westeurope', type: 'Microsoft.Network/networkWatchers', location: 'westeurope', properties: { provisioningState: 'Succeeded' } } as never);
   fake.actions.set(action(watcherId, 'ipFlowVerify'), options.ipFlow ?? { access: 'Allow', ruleName: 'securityRules/AllowSshFromBastion' });
   fake.actions.set(action(spokeNicId, 'effectiveRouteTable'), { value: options.routes ?? [
@@ -30,7 +30,7 @@ export function serve(fake: FakeArm, logs: FakeLogAnalytics, options: { ipFlow?:
     { code: 'ComponentStatus/StdOut/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', message: 'service=inactive\nlistening=no\n' },
     { code: 'ComponentStatus/StdErr/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded', message: '' },
   ] });
-  logs.rows.set(env.hostId.toLowerCase(), [
+  logs?.rows.set(env.hostId.toLowerCase(), [
     { TimeGenerated: '2026-01-10T08:00:00Z', UserName: 'alex@contoso.com', ClientIpAddress: '203.0.113.10', Protocol: 'ssh', TargetResourceId: env.spokeVmId, TargetVMIPAddress: '10.1.1.4', Message: 'Successfully Connected.' },
     { TimeGenerated: '2026-01-10T08:30:00Z', UserName: 'mallory', ClientIpAddress: '198.51.100.7', Protocol: 'ssh', TargetResourceId: env.spokeVmId, TargetVMIPAddress: '10.1.1.4', Message: 'Login Failed' },
     { TimeGenerated: '2026-01-10T08:31:00Z', UserName: 'mallory', ClientIpAddress: '198.51.100.7', Protocol: 'ssh', TargetResourceId: env.spokeVmId, TargetVMIPAddress: '10.1.1.4', Message: 'Login Failed' },

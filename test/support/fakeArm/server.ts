@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { testCertificate } from './certificate';
 import { answerGraphQuery, type GraphQueryBody } from './resourceGraph';
-import { keyOf, ResourceStore, type ArmJson } from './store';
+import { keyOf, ResourceStore, type ArmJson, subscriptionOf } from './store';
 
 export interface Fault {
   /** Case-insensitive substring of the request path, or a pattern tested against it. */
@@ -37,6 +37,7 @@ export interface LoggedRequest {
 }
 
 const DEFAULT_PAGE_SIZE = 50;
+export const FAKE_TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const OPERATION_PREFIX = '/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Network/locations/westeurope';
 
 export class FakeArm {
@@ -49,6 +50,8 @@ export class FakeArm {
   graphMaxTop: number | undefined;
   /** When set, any other bearer token gets a 401. */
   acceptedToken: string | undefined;
+  /** Display names for GET /subscriptions, by lower-cased subscription id. */
+  readonly subscriptionNames = new Map<string, string>();
   /** Answers of long-running POST actions, by lower-cased action path. */
   readonly actions = new Map<string, unknown>();
   private faults: Fault[] = [];
@@ -67,10 +70,11 @@ export class FakeArm {
     return this.ca;
   }
 
-  async start(): Promise<this> {
+  /** On a free port unless one is given (the real-VS-Code suite's settings name the port). */
+  async start(port = 0): Promise<this> {
     const { key, cert } = testCertificate();
     this.server = createServer({ key, cert }, (req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return this;
   }
 
@@ -143,12 +147,28 @@ export class FakeArm {
     const lower = entry.path.toLowerCase();
     if (entry.method === 'POST' && lower === '/providers/microsoft.resourcegraph/resources') return this.resourceGraph(body);
     if (entry.method === 'POST') return this.startAction(lower, entry.query.get('api-version')!);
+    if (lower === '/subscriptions') return this.page(entry, this.subscriptionList());
+    if (lower === '/tenants') return this.page(entry, [{ id: `/tenants/${FAKE_TENANT_ID}`, name: FAKE_TENANT_ID, type: 'tenant', tenantId: FAKE_TENANT_ID, displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com' } as ArmJson]);
     if (lower.startsWith(OPERATION_PREFIX.toLowerCase())) return this.pollOperation(lower);
     const resource = this.store.get(entry.path);
     if (resource) return { status: 200, body: this.expandSubnets(shaped(resource, entry.query), entry.query) };
     const members = this.store.list(entry.path);
     if (members) return this.page(entry, members);
     return armError(404, 'ResourceNotFound', `The Resource '${entry.path.split('/providers/').pop()}' under resource group '${/resourcegroups\/([^/]+)/i.exec(entry.path)?.[1] ?? ''}' was not found.`);
+  }
+
+  /** Every subscription that holds a resource, named as `subscriptionNames` says (else by id). */
+  private subscriptionList(): ArmJson[] {
+    const ids = [...new Set(this.store.all().map((r) => subscriptionOf(r.id)).filter((id): id is string => id !== undefined))].sort();
+    return ids.map((subscriptionId) => ({
+      id: `/subscriptions/${subscriptionId}`,
+      name: subscriptionId,
+      type: 'subscription',
+      subscriptionId,
+      tenantId: FAKE_TENANT_ID,
+      displayName: this.subscriptionNames.get(subscriptionId) ?? subscriptionId,
+      state: 'Enabled',
+    } as ArmJson));
   }
 
   private page(entry: LoggedRequest, members: ArmJson[]): Answer {
