@@ -31,9 +31,12 @@ export declare function startServer(options: {
   port?: number;
   smokeTestDriver?: boolean;
   env?: Record<string, string>;
+  /** More server flags, e.g. --disable-extension. */
+  extraArgs?: string[];
   log?: (line: string) => void;
   quiet?: boolean;
   readyTimeoutMs?: number;
 }): Promise<RunningServer>;
+export declare function networkGuardEnv(): Record<string, string>;
 export declare function workbenchUrl(baseUrl: string, folder: string, payload?: [string, string][]): string;
 export declare function onShutdown(hook: (signal: string) => void): void;

@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 export const cacheDir = join(root, '.vscode-test');
@@ -217,6 +218,15 @@ export function installVsix(dirs, vsixPath) {
     throw new Error(`installing ${vsixPath} into the VS Code server failed (exit ${result.status}):\n${output}`);
   }
   return output.trim();
+}
+
+/**
+ * Environment that loads the tests' network guard into the server and every process it forks
+ * (extension hosts included): reaching a host other than 127.0.0.1 then fails loudly.
+ */
+export function networkGuardEnv() {
+  const guard = pathToFileURL(join(root, 'test', 'support', 'network-guard.mjs')).href;
+  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${guard}`.trim() };
 }
 
 /**

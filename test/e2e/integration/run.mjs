@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath, ensureServer, ensureSystemPackages, freePort, missingPrerequisite, prepareRunDirs, root, startServer, workbenchUrl } from '../../../scripts/vscode-server.mjs';
+import { chromiumArgs, chromiumPath, ensureServer, ensureSystemPackages, freePort, missingPrerequisite, networkGuardEnv, prepareRunDirs, root, startServer, workbenchUrl } from '../../../scripts/vscode-server.mjs';
 
 const SUITE_TIMEOUT_MS = 150_000;
 const RESULT_MARKER = 'BASTION_DOCTOR_E2E_RESULT';
@@ -65,7 +65,7 @@ async function liveAzureSetup(base) {
       NODE_EXTRA_CA_CERTS: join(tlsDir, 'cert.pem'),
       BASTION_DOCTOR_TEST_TLS_DIR: tlsDir,
       BASTION_DOCTOR_E2E_ARM_PORT: String(port),
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(join(root, 'test', 'support', 'network-guard.mjs')).href}`.trim(),
+      ...networkGuardEnv(),
     },
     extraArgs: ['--disable-extension', 'vscode.microsoft-authentication'],
   };

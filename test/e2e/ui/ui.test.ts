@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import {
-  chromiumArgs, chromiumPath, installVsix, prepareRunDirs, root, startServer, workbenchUrl, type RunDirs, type RunningServer,
+  chromiumArgs, chromiumPath, installVsix, networkGuardEnv, prepareRunDirs, root, startServer, workbenchUrl, type RunDirs, type RunningServer,
 } from '../../../scripts/vscode-server.mjs';
 import { Workbench } from './workbench';
 
@@ -41,7 +41,7 @@ describe('VS Code UI', { timeout: 170_000 }, () => {
     workspace = join(dirs.base, 'workspace');
     cpSync(join(root, 'samples', 'workspace'), workspace, { recursive: true });
     installVsix(dirs, VSIX);
-    server = await startServer({ dirs });
+    server = await startServer({ dirs, env: networkGuardEnv() });
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(15_000);
