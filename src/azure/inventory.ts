@@ -1,12 +1,16 @@
 // The tree of Bastion hosts and the VMs each can reach, for every selected subscription. One
 // Azure Resource Graph query covers all subscriptions (paged); when Resource Graph is denied or
 // unavailable, each subscription is listed through ARM instead (hosts, VNets, NICs, VMs with
-// power state). Both paths feed the same builder, so they give the same tree.
+// power state). Both paths feed the same builder, so they give the same tree. On the Resource
+// Graph path a second query lets the tree run each host's quick check (quickCheck.ts).
 import type { Finding } from '../core/findings';
 import { listBastionHosts, listNetworkInterfaces, listVirtualMachines, listVirtualNetworks } from './armReads';
 import type { AzureClients } from './clients';
 import { isAbortError, readFailureFinding, statusOf, throwIfFatal } from './errors';
 import { buildInventory, type InventoryRow, type InventorySubscription } from './inventoryTree';
+import { QUICK_CHECK_TYPES, quickCheckIds, quickFindings } from './quickCheck';
+import { idKey } from '../core/resourceId';
+import { kqlString } from './kql';
 
 export type { InventoryBastion, InventorySubscription, InventoryVm } from './inventoryTree';
 
@@ -43,8 +47,10 @@ export async function loadInventory(clients: AzureClients, options: LoadInventor
   let fallbackReason: string | undefined;
   if (!options.forceArm) {
     try {
-      const rows = await queryResourceGraph(clients, options.subscriptionIds, options.signal);
-      return { subscriptions: buildInventory(options.subscriptionIds, rows), path: 'resource-graph', requestCount: clients.requestCount - startCount, incomplete: [] };
+      const rows = await queryResourceGraph(clients, options.subscriptionIds, INVENTORY_QUERY, options.signal);
+      const subscriptions = buildInventory(options.subscriptionIds, rows);
+      await addQuickChecks(clients, options, rows, subscriptions);
+      return { subscriptions, path: 'resource-graph', requestCount: clients.requestCount - startCount, incomplete: [] };
     } catch (error) {
       throwIfFatal(error, clients.endpoint);
       fallbackReason = `Resource Graph ${statusOf(error) !== undefined ? `answered ${statusOf(error)}` : 'failed'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
@@ -54,13 +60,50 @@ export async function loadInventory(clients: AzureClients, options: LoadInventor
   return { subscriptions: buildInventory(options.subscriptionIds, rows), path: 'arm', requestCount: clients.requestCount - startCount, fallbackReason, incomplete };
 }
 
-async function queryResourceGraph(clients: AzureClients, subscriptions: string[], signal: AbortSignal | undefined): Promise<InventoryRow[]> {
+/** Ids per query: Resource Graph takes long queries, but a bounded `in` list stays well under its limits. */
+const QUICK_CHECK_BATCH = 300;
+
+export function quickCheckQuery(ids: readonly string[]): string {
+  return [
+    'Resources',
+    `| where type in~ (${QUICK_CHECK_TYPES.map(kqlString).join(', ')})`,
+    `| where tolower(id) in (${ids.map((id) => kqlString(id.toLowerCase())).join(', ')})`,
+    '| project id, name, type, subscriptionId, resourceGroup, location, sku, properties',
+  ].join('\n');
+}
+
+/**
+ * Runs the tree's quick check of every host: one more query for the NSGs, route tables and
+ * public IPs the hosts' subnets name. If it fails, the hosts keep no quick findings and the tree
+ * says the check did not run; the inventory itself is not lost.
+ */
+async function addQuickChecks(clients: AzureClients, options: LoadInventoryOptions, rows: InventoryRow[], subscriptions: InventorySubscription[]): Promise<void> {
+  const ids = quickCheckIds(rows);
+  let related: InventoryRow[] = [];
+  try {
+    for (let at = 0; at < ids.length; at += QUICK_CHECK_BATCH) {
+      related = related.concat(await queryResourceGraph(clients, options.subscriptionIds, quickCheckQuery(ids.slice(at, at + QUICK_CHECK_BATCH)), options.signal));
+    }
+  } catch (error) {
+    throwIfFatal(error, clients.endpoint);
+    if (isAbortError(error)) throw error;
+    return;
+  }
+  const hosts = new Map(rows.filter((row) => row.type.toLowerCase() === 'microsoft.network/bastionhosts').map((row) => [idKey(row.id), row]));
+  const all = [...rows, ...related];
+  for (const bastion of subscriptions.flatMap((subscription) => subscription.bastions)) {
+    const host = hosts.get(idKey(bastion.id));
+    if (host) bastion.quickFindings = quickFindings(host, all);
+  }
+}
+
+async function queryResourceGraph(clients: AzureClients, subscriptions: string[], query: string, signal: AbortSignal | undefined): Promise<InventoryRow[]> {
   const graph = await clients.resourceGraph();
   const rows: InventoryRow[] = [];
   let skipToken: string | undefined;
   do {
     const page = await graph.resources(
-      { subscriptions, query: INVENTORY_QUERY, options: { top: GRAPH_PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) } },
+      { subscriptions, query, options: { top: GRAPH_PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) } },
       { abortSignal: signal },
     );
     if (!Array.isArray(page.data)) throw new Error('Resource Graph returned data that is not a list of rows');

@@ -3,6 +3,7 @@
 import { BASTION_FEATURE_NAMES, type BastionFeatures } from '../core/model';
 import { idKey, parseResourceId } from '../core/resourceId';
 import { vnetOfSubnet } from './diagnosisPlan';
+import type { QuickFinding } from './quickCheck';
 
 export type InventoryRow = Record<string, unknown> & { id: string; name: string; type: string };
 
@@ -31,6 +32,11 @@ export interface InventoryBastion {
   subnetId?: string;
   features: BastionFeatures;
   reachableVms: InventoryVm[];
+  /**
+   * The host-level checks on what Resource Graph returned (subnet, its NSG and route table, the
+   * public IP, SKU features); undefined when they did not run (the ARM fallback, a failed query).
+   */
+  quickFindings?: QuickFinding[];
 }
 
 export interface InventorySubscription {

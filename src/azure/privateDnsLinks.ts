@@ -4,15 +4,11 @@
 // tenant scope finds the links that point at the VNet instead. Rows come back as raw ARM JSON.
 import type { AzureClients } from './clients';
 import type { ArmRead } from './armReads';
+import { kqlString } from './kql';
 import type { RawArmResource } from './rawArm';
 
 export const PRIVATE_DNS_LINK_TYPE = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
 const PAGE_SIZE = 1000;
-
-/** A KQL string literal: ARM ids hold no quotes, but the value is escaped all the same. */
-function kqlString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
 
 export function privateDnsLinksQuery(vnetId: string): string {
   return [

@@ -8,7 +8,11 @@ import type { Topology } from '../core/model';
 import type { DiagnosisRead } from './readDiagnosis';
 
 export function topologyFromRead(read: DiagnosisRead, sourceLabel: string): Topology {
-  const topology = mapArmResources(read.resources, { sourceLabel, coverage: read.coverage });
+  return withoutUnreadReferences(mapArmResources(read.resources, { sourceLabel, coverage: read.coverage }));
+}
+
+/** Drops the mapper's "references X, which is not among the resources read" problems (see above). */
+export function withoutUnreadReferences(topology: Topology): Topology {
   topology.problems = topology.problems.filter((problem) => !problem.message.endsWith('which is not among the resources read'));
   return topology;
 }

@@ -14,8 +14,8 @@ export function isSeverityOverride(value: string): value is SeverityOverride {
 }
 
 /** Drops findings of rules set to 'off' and re-levels the others; returns new finding objects. */
-export function applySeverityOverrides(findings: readonly Finding[], overrides: SeverityOverrides): Finding[] {
-  const result: Finding[] = [];
+export function applySeverityOverrides<T extends Pick<Finding, 'rule' | 'severity'>>(findings: readonly T[], overrides: SeverityOverrides): T[] {
+  const result: T[] = [];
   for (const finding of findings) {
     const override = overrides[finding.rule];
     if (override === 'off') continue;

@@ -33,11 +33,11 @@ function secondSubscription() {
 const subscriptions = [SUBSCRIPTION_ID, SECOND_SUBSCRIPTION];
 
 describe('loadInventory', () => {
-  it('builds the tree from one Resource Graph query across subscriptions', async () => {
+  it('builds the tree from one Resource Graph query across subscriptions, and one more for the hosts\' quick checks', async () => {
     fake.put(...hubAndSpoke().resources, ...secondSubscription());
     const inventory = await loadInventory(fakeArmClients(fake), { subscriptionIds: subscriptions });
     assert.equal(inventory.path, 'resource-graph');
-    assert.equal(inventory.requestCount, 1);
+    assert.equal(inventory.requestCount, 2);
     const [first, second] = inventory.subscriptions;
     const hub = first.bastions[0];
     assert.equal(hub.name, 'bas-contoso-hub');
@@ -47,7 +47,10 @@ describe('loadInventory', () => {
     assert.deepEqual(second.bastions.map((b) => [b.name, b.sku, b.reachableVms.map((vm) => [vm.name, vm.powerState, vm.privateIpAddress])]),
       [['bas-dev', 'Developer', [['vm-dev-01', 'deallocated', '10.0.0.4']]]]);
     const graph = fake.requestsTo('Microsoft.ResourceGraph');
-    assert.equal(graph.length, 1);
+    assert.equal(graph.length, 2);
+    // The healthy hub: only the info that tunnelling (native client) is off.
+    assert.deepEqual(hub.quickFindings?.map((f) => [f.rule, f.severity]), [['bastion-native-client-disabled', 'info']]);
+    assert.deepEqual(second.bastions[0].quickFindings, [], 'a Developer host has no subnet or NSG of its own to check');
   });
 
   it('pages Resource Graph results with $skipToken', async () => {
@@ -66,7 +69,10 @@ describe('loadInventory', () => {
     fake.pageSize = 2;
     const arm = await loadInventory(fakeArmClients(fake), { subscriptionIds: subscriptions, forceArm: true });
     assert.equal(arm.path, 'arm');
-    assert.deepEqual(arm.subscriptions, graph.subscriptions);
+    // The same tree; only Resource Graph's path runs the quick checks.
+    const withoutQuickChecks = (inventory: typeof graph) => inventory.subscriptions.map((s) => ({ ...s, bastions: s.bastions.map(({ quickFindings: _quick, ...bastion }) => bastion) }));
+    assert.deepEqual(withoutQuickChecks(arm), withoutQuickChecks(graph));
+    assert.ok(arm.subscriptions.every((s) => s.bastions.every((b) => b.quickFindings === undefined)));
     assert.ok(fake.requests.some((r) => r.query.get('statusOnly') === 'true'));
     assert.ok(fake.requests.some((r) => r.query.get('$skiptoken')));
   });

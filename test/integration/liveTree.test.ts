@@ -11,7 +11,7 @@ import { visibleHosts, visibleVms } from '../../src/extension/tree/nodeData';
 import { armBastionHost, armNic, armPeering, armResourceId, armSubnet, armVirtualNetwork, armVm, SUBSCRIPTION_ID, subnetIdOf } from '../support/arm';
 import { fakeArmClients } from '../support/fakeArm/harness';
 import { FakeArm } from '../support/fakeArm/server';
-import { hubAndSpoke } from './scenarios';
+import { hubAndSpoke, rulesWithoutGatewayManager } from './scenarios';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const SECOND_SUBSCRIPTION = '3f2a9c41-7b6e-4d1f-9a8c-5e4d3c2b1a09';
@@ -88,8 +88,42 @@ describe('live tree node data', () => {
     assert.equal(fallback.path, 'arm');
     assert.match(fallback.fallbackReason ?? '', /403/);
     assert.ok(fake.requests.some((r) => r.path.includes('Microsoft.Network/bastionHosts')), 'hosts were listed through ARM');
-    assert.deepEqual(fallback.subscriptions, graph.subscriptions);
+    // The quick check needs Resource Graph: the fallback's icons say provisioning only, and why.
+    const withoutHealth = (tree: LiveInventory) => tree.subscriptions.map((s) => ({ ...s, hosts: s.hosts.map(({ health: _health, healthReason: _reason, ...host }) => host) }));
+    assert.deepEqual(withoutHealth(fallback), withoutHealth(graph));
+    assert.ok(fallback.subscriptions.flatMap((s) => s.hosts).every((h) => h.health === 'unknown' && /quick check of its subnet and NSG did not run/.test(h.healthReason)));
     assert.deepEqual(fallback.otherErrors, []);
+  });
+
+  it('the icon is each host\'s quick check: a Bastion NSG that misses a rule is an error, with the user\'s rule levels', async () => {
+    fake.put(...hubAndSpoke({ bastionRules: rulesWithoutGatewayManager() }).resources);
+    const broken = (await load()).subscriptions[0].hosts[0];
+    assert.equal(broken.health, 'error');
+    assert.match(broken.healthReason, /^quick check: bastion-nsg-missing-rule; run Diagnose/);
+    assert.equal(fake.requestsTo('Microsoft.ResourceGraph').length, 2, 'one query for the inventory, one for the NSGs, route tables and public IPs');
+    const graphBodies = fake.requests.filter((r) => /resourcegraph/i.test(r.path)).map((r) => JSON.parse(r.body ?? '{}') as { query: string });
+    assert.match(graphBodies[1].query, /tolower\(id\) in \('.*\/networksecuritygroups\/nsg-bastion'/);
+    const off = await loadLiveInventory(async () => fakeArmClients(fake), selected, new AbortController().signal, { 'bastion-nsg-missing-rule': 'off' });
+    assert.equal(off.subscriptions[0].hosts[0].health, 'pass', 'a rule turned off does not colour the icon');
+  });
+
+  it('a quick check that could not read the Bastion NSG says so instead of passing it', async () => {
+    fake.put(...hubAndSpoke().resources.filter((r) => !r.id.toLowerCase().endsWith('/networksecuritygroups/nsg-bastion')));
+    const [host] = (await load()).subscriptions[0].hosts;
+    assert.equal(host.health, 'unknown');
+    assert.match(host.healthReason, /^quick check found no problem in what it could read \(1 check could not run\)/);
+  });
+
+  it('a failed quick-check query leaves the hosts listed, their icons on provisioning state', async () => {
+    fake.put(...hubAndSpoke({ bastionRules: rulesWithoutGatewayManager() }).resources);
+    fake.inject({ path: /resourcegraph/i, body: /tolower\(id\) in/, status: 500 });
+    const tree = await load();
+    assert.equal(tree.path, 'resource-graph');
+    const [host] = tree.subscriptions[0].hosts;
+    assert.equal(host.name, 'bas-contoso-hub');
+    assert.deepEqual(host.vms.map((vm) => vm.name), ['vm-app-01', 'vm-web-01']);
+    assert.equal(host.health, 'unknown');
+    assert.match(host.healthReason, /quick check of its subnet and NSG did not run/);
   });
 
   it('a subscription whose list is denied shows the reason; the others still list', async () => {

@@ -5,6 +5,7 @@ import { setMaxListeners } from 'node:events';
 import type { Inventory } from '../../azure/inventory';
 import { loadAzure } from './loadAzure';
 import type { AzureClients } from '../../azure/clients';
+import type { SeverityOverrides } from '../../core/severity';
 import type { SubscriptionInfo } from '../subscriptionFilter';
 import { liveTreeData, type LiveTreeData } from '../tree/liveTree';
 
@@ -21,7 +22,7 @@ export interface LiveInventory extends LiveTreeData {
  * An access token is issued for one tenant, and Resource Graph answers only for subscriptions the
  * token's tenant holds: one query per tenant of the selection (usually one in all).
  */
-export async function loadLiveInventory(clientsForTenant: (tenantId: string) => Promise<AzureClients>, selected: readonly SubscriptionInfo[], signal: AbortSignal): Promise<LiveInventory> {
+export async function loadLiveInventory(clientsForTenant: (tenantId: string) => Promise<AzureClients>, selected: readonly SubscriptionInfo[], signal: AbortSignal, overrides: SeverityOverrides = {}): Promise<LiveInventory> {
   // Every request in flight listens on the one signal (the ARM fallback lists 8 subscriptions × 4
   // kinds at once): more than Node's default of 10, and no leak.
   setMaxListeners(100, signal);
@@ -33,7 +34,7 @@ export async function loadLiveInventory(clientsForTenant: (tenantId: string) => 
   }));
   const reasons = parts.flatMap((part) => (part.fallbackReason ? [part.fallbackReason] : []));
   return {
-    ...liveTreeData(selected, { subscriptions: parts.flatMap((p) => p.subscriptions), incomplete: parts.flatMap((p) => p.incomplete) }),
+    ...liveTreeData(selected, { subscriptions: parts.flatMap((p) => p.subscriptions), incomplete: parts.flatMap((p) => p.incomplete) }, overrides),
     selected: [...selected],
     path: parts.some((part) => part.path === 'arm') ? 'arm' : 'resource-graph',
     ...(reasons.length > 0 ? { fallbackReason: reasons.join('; ') } : {}),

@@ -10,6 +10,7 @@ import type { DiagnosisRead } from '../../azure/readDiagnosis';
 import type { Topology } from '../../core/model';
 import { logsEndpointFor, logsTokenScope } from '../cloud';
 import { hookAzureLogger } from '../log';
+import { severityOverrides } from '../settings';
 import { loadAzure } from './loadAzure';
 import { type SubscriptionInfo } from '../subscriptionFilter';
 import { listSubscriptions, listTenants, tokenExpiry, type TenantInfo } from './armHttp';
@@ -46,7 +47,8 @@ export class LiveAzure {
 
   async inventory(subscriptions: readonly SubscriptionInfo[], signal: AbortSignal): Promise<LiveInventory> {
     const { loadLiveInventory } = await import('./inventory');
-    const inventory = await loadLiveInventory((tenantId) => this.clients(subscriptions.find((s) => s.tenantId === tenantId)), subscriptions, signal);
+    // The tree's health icons are the hosts' quick checks, with the user's rule levels.
+    const inventory = await loadLiveInventory((tenantId) => this.clients(subscriptions.find((s) => s.tenantId === tenantId)), subscriptions, signal, severityOverrides());
     this.log.info(`Inventory of ${subscriptions.length} subscription(s) through ${inventory.path === 'arm' ? 'ARM lists' : 'Resource Graph'}${inventory.fallbackReason ? ` (${inventory.fallbackReason})` : ''}`);
     return inventory;
   }

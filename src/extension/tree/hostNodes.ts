@@ -9,6 +9,7 @@ const HEALTH_ICONS = {
   pass: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
   warning: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
   error: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+  unknown: new vscode.ThemeIcon('question'),
 };
 
 export interface ResourceNode extends TreeNode {

@@ -3,6 +3,7 @@
 // and tooltip facts, the VMs each reaches, and the reasons a subscription could not be listed.
 // No vscode here, so the integration tests check it against the real SDK and the fake ARM.
 import type { Inventory, InventoryBastion, InventoryVm } from '../../azure/inventory';
+import { applySeverityOverrides, type SeverityOverrides } from '../../core/severity';
 import type { Finding } from '../../core/findings';
 import { BASTION_FEATURE_NAMES, emptyTopology, type Topology } from '../../core/model';
 import { parseResourceId, sameId, subscriptionOf } from '../../core/resourceId';
@@ -28,7 +29,7 @@ export interface LiveTreeData {
   otherErrors: string[];
 }
 
-export function liveTreeData(selected: readonly SubscriptionInfo[], inventory: Pick<Inventory, 'subscriptions' | 'incomplete'>): LiveTreeData {
+export function liveTreeData(selected: readonly SubscriptionInfo[], inventory: Pick<Inventory, 'subscriptions' | 'incomplete'>, overrides: SeverityOverrides = {}): LiveTreeData {
   const claimed = new Set<Finding>();
   const subscriptions = selected.flatMap((subscription) => {
     const listed = inventory.subscriptions.find((entry) => sameId(entry.subscriptionId, subscription.subscriptionId));
@@ -38,7 +39,7 @@ export function liveTreeData(selected: readonly SubscriptionInfo[], inventory: P
     if (bastions.length === 0 && failures.length === 0) return [];
     return [{
       subscription,
-      hosts: bastions.map(hostData),
+      hosts: bastions.map((bastion) => hostData(bastion, overrides)),
       errors: failures.map((finding) => finding.message),
       topology: inventoryTopology(bastions, subscription),
     }];
@@ -47,8 +48,8 @@ export function liveTreeData(selected: readonly SubscriptionInfo[], inventory: P
   return { subscriptions, otherErrors };
 }
 
-function hostData(bastion: InventoryBastion): HostNodeData {
-  const { health, reason } = provisioningHealth(bastion.provisioningState);
+function hostData(bastion: InventoryBastion, overrides: SeverityOverrides): HostNodeData {
+  const { health, reason } = hostHealth(bastion, overrides);
   return {
     id: bastion.id,
     name: bastion.name,
@@ -61,9 +62,32 @@ function hostData(bastion: InventoryBastion): HostNodeData {
 }
 
 /**
- * The inventory holds no NSGs or route tables, so the tree's icon says only what it can know:
- * whether Azure finished provisioning the host. The diagnosis reads everything else.
+ * The icon: the host's quick check (subnet, its NSG and route table, public IP, features) when it
+ * ran, with the user's rule levels; else only whether Azure finished provisioning the host.
+ * VMs are never judged here: Diagnose reads them fresh.
  */
+function hostHealth(bastion: InventoryBastion, overrides: SeverityOverrides): { health: Health; reason: string } {
+  const provisioning = provisioningHealth(bastion.provisioningState);
+  if (bastion.quickFindings === undefined || provisioning.health === 'error') {
+    return provisioning.health === 'pass' ? { health: 'unknown', reason: 'provisioned (Succeeded); the quick check of its subnet and NSG did not run (it needs Resource Graph); run Diagnose' } : provisioning;
+  }
+  const all = applySeverityOverrides(bastion.quickFindings, overrides);
+  const findings = all.filter((finding) => finding.rule !== 'check-incomplete');
+  const undecided = all.length - findings.length;
+  const worst = findings.some((f) => f.severity === 'error') ? 'error' : findings.some((f) => f.severity === 'warning') ? 'warning' : undefined;
+  if (!worst) {
+    if (provisioning.health !== 'pass') return provisioning;
+    return {
+      health: undecided === 0 ? 'pass' : 'unknown',
+      reason: undecided === 0
+        ? 'quick check passed (subnet, its NSG and route table, public IP, features); run Diagnose for the target VM'
+        : `quick check found no problem in what it could read (${undecided} check${undecided === 1 ? '' : 's'} could not run); run Diagnose for the full check`,
+    };
+  }
+  const rules = [...new Set(findings.filter((f) => f.severity === worst).map((f) => f.rule))];
+  return { health: worst, reason: `quick check: ${rules.join(', ')}; run Diagnose for the details and the fixes` };
+}
+
 function provisioningHealth(state: string | undefined): { health: Health; reason: string } {
   if (state === undefined) return { health: 'warning', reason: 'provisioning state not read' };
   if (state.toLowerCase() === 'succeeded') return { health: 'pass', reason: 'provisioned (Succeeded); run Diagnose to check NSGs, routes and the target VM' };

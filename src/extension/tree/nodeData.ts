@@ -1,7 +1,8 @@
 // What a Bastion host or VM node shows, whatever the source (live inventory, demo, snapshot):
 // plain data, no vscode, so the tree's content, filter and paging are tested without VS Code.
 
-export type Health = 'pass' | 'warning' | 'error';
+/** 'unknown': nothing was found, but not everything could be checked (the tooltip says what). */
+export type Health = 'pass' | 'warning' | 'error' | 'unknown';
 
 export interface HostNodeData {
   id: string;

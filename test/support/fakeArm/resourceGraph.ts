@@ -1,5 +1,6 @@
 // Just enough of Azure Resource Graph for the product's queries:
-//   Resources | where type in~ ('a', 'b') [| where tolower(tostring(properties.x.y)) == 'v'] | project col, ...
+//   Resources | where type in~ ('a', 'b') [| where tolower(tostring(properties.x.y)) == 'v']
+//     [| where tolower(id) in ('id1', 'id2')] | project col, ...
 // Without subscriptions the query runs at tenant scope: every subscription the fake holds.
 // Rows look like ARG's: lower-cased type, subscriptionId/resourceGroup columns, and a VM's power
 // state under properties.extended.instanceView.powerState instead of the instance view.
@@ -29,12 +30,15 @@ export function answerGraphQuery(request: GraphQueryBody, resources: readonly Ar
   const subscriptions = request.subscriptions ? new Set(request.subscriptions.map((s) => s.toLowerCase())) : undefined;
   const propertyFilters = [...query.matchAll(/\|\s*where\s+tolower\(tostring\(properties\.([\w.]+)\)\)\s*==\s*'((?:[^'\\]|\\.)*)'/gi)]
     .map((m) => ({ path: m[1].split('.'), value: m[2].replace(/\\(.)/g, '$1') }));
+  const idList = /\|\s*where\s+tolower\(id\)\s+in\s*\(([^)]*)\)/i.exec(query);
+  const wantedIds = idList ? new Set([...idList[1].matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\(.)/g, '$1'))) : undefined;
   const propertyAt = (resource: ArmJson, path: string[]) => path.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], resource.properties);
   // `resources` comes sorted by lower-cased id, which gives stable pages.
   const matching = resources.filter((r) =>
     wantedTypes.has(r.type.toLowerCase())
     && (!subscriptions || subscriptions.has(subscriptionOf(r.id) ?? ''))
-    && propertyFilters.every((f) => String(propertyAt(r, f.path) ?? '').toLowerCase() === f.value));
+    && propertyFilters.every((f) => String(propertyAt(r, f.path) ?? '').toLowerCase() === f.value)
+    && (!wantedIds || wantedIds.has(r.id.toLowerCase())));
   const top = Math.min(request.options?.$top ?? DEFAULT_TOP, maxTop);
   const offset = request.options?.$skipToken ? Number(Buffer.from(request.options.$skipToken, 'base64').toString('utf8')) : (request.options?.$skip ?? 0);
   const page = matching.slice(offset, offset + top).map((r) => project(graphRow(r), projected));

@@ -16,6 +16,8 @@ export interface Fault {
   /** The status to answer with; absent for a fault that only adds latency. */
   status?: number;
   latencyMs?: number;
+  /** Only requests whose body matches (Resource Graph queries share one path). */
+  body?: RegExp;
   /** How many requests it applies to (default: all). */
   times?: number;
   /** For 429/503: the retry-after-ms header (default 20). */
@@ -133,6 +135,7 @@ export class FakeArm {
     const fault = this.faults.find((f) =>
       (f.method === undefined || f.method.toUpperCase() === entry.method) &&
       (typeof f.path === 'string' ? entry.path.toLowerCase().includes(f.path.toLowerCase()) : f.path.test(entry.path)) &&
+      (f.body === undefined || f.body.test(entry.body ?? '')) &&
       (f.times === undefined || f.times > 0));
     if (fault?.times !== undefined) fault.times -= 1;
     return fault;
