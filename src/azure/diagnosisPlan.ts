@@ -8,6 +8,7 @@ import { idKey } from '../core/resourceId';
 import { getNetworkResource, getVirtualMachine, listDiagnosticSettings, type ArmRead } from './armReads';
 import { listPrivateDnsZoneLinks } from './privateDnsLinks';
 import type { RawArmResource } from './rawArm';
+import { idOf, list, props, type Json } from './rawJson';
 
 export interface DiagnosisState {
   subscriptionId: string;
@@ -29,22 +30,6 @@ export interface DiagnosisState {
   instanceViewRead: boolean;
   /** The private DNS zone links of every host VNet were listed. */
   privateDnsZoneLinksRead: boolean;
-}
-
-type Json = Record<string, unknown>;
-
-function props(resource: RawArmResource | undefined): Json {
-  const properties = resource?.properties;
-  return typeof properties === 'object' && properties !== null ? (properties as Json) : {};
-}
-
-function idOf(value: unknown): string | undefined {
-  const id = (value as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' && id.trim() !== '' ? id : undefined;
-}
-
-function list(value: unknown): Json[] {
-  return Array.isArray(value) ? value.filter((v): v is Json => typeof v === 'object' && v !== null) : [];
 }
 
 /** A NIC read with `$expand=ipConfigurations/subnet` carries the subnet's properties inline. */

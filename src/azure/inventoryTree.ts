@@ -4,6 +4,7 @@ import { BASTION_FEATURE_NAMES, type BastionFeatures } from '../core/model';
 import { idKey, parseResourceId } from '../core/resourceId';
 import { vnetOfSubnet } from './diagnosisPlan';
 import type { QuickFinding } from './quickCheck';
+import { idOf, list, props, str, type Json } from './rawJson';
 
 export type InventoryRow = Record<string, unknown> & { id: string; name: string; type: string };
 
@@ -44,15 +45,6 @@ export interface InventorySubscription {
   bastions: InventoryBastion[];
 }
 
-type Json = Record<string, unknown>;
-
-const props = (row: Json | undefined): Json => (typeof row?.properties === 'object' && row.properties !== null ? (row.properties as Json) : {});
-const idOf = (value: unknown): string | undefined => {
-  const id = (value as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' && id !== '' ? id : undefined;
-};
-const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v): v is Json => typeof v === 'object' && v !== null) : []);
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const typeOf = (row: InventoryRow) => row.type.toLowerCase();
 
 export function buildInventory(subscriptionIds: readonly string[], rows: readonly InventoryRow[]): InventorySubscription[] {

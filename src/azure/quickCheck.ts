@@ -8,7 +8,9 @@ import { diagnose } from '../core/diagnose';
 import type { RuleId } from '../core/catalog';
 import type { Severity } from '../core/findings';
 import { idKey } from '../core/resourceId';
+import { vnetOfSubnet } from './diagnosisPlan';
 import type { InventoryRow } from './inventoryTree';
+import { idOf, list, props } from './rawJson';
 import { withoutUnreadReferences } from './topology';
 
 export interface QuickFinding {
@@ -17,14 +19,6 @@ export interface QuickFinding {
   message: string;
 }
 
-type Json = Record<string, unknown>;
-const props = (row: Json | undefined): Json => (typeof row?.properties === 'object' && row.properties !== null ? (row.properties as Json) : {});
-const idOf = (value: unknown): string | undefined => {
-  const id = (value as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' && id !== '' ? id : undefined;
-};
-const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v): v is Json => typeof v === 'object' && v !== null) : []);
-const vnetOf = (subnetId: string) => subnetId.replace(/\/subnets\/[^/]+\/?$/i, '');
 
 export const QUICK_CHECK_TYPES = ['microsoft.network/networksecuritygroups', 'microsoft.network/routetables', 'microsoft.network/publicipaddresses'];
 
@@ -36,7 +30,7 @@ function referencedIds(host: InventoryRow, vnets: ReadonlyMap<string, InventoryR
     if (publicIp) ids.push(publicIp);
     const subnetId = idOf(config.subnet);
     if (!subnetId) continue;
-    const subnet = list(props(vnets.get(idKey(vnetOf(subnetId)))).subnets).find((s) => typeof s.id === 'string' && idKey(s.id) === idKey(subnetId));
+    const subnet = list(props(vnets.get(idKey(vnetOfSubnet(subnetId)))).subnets).find((s) => typeof s.id === 'string' && idKey(s.id) === idKey(subnetId));
     for (const ref of [idOf(props(subnet).networkSecurityGroup), idOf(props(subnet).routeTable)]) if (ref) ids.push(ref);
   }
   return ids;
@@ -57,7 +51,7 @@ export function quickFindings(host: InventoryRow, rows: readonly InventoryRow[])
   const byId = new Map(rows.map((r) => [idKey(r.id), r]));
   const vnets = new Map(rows.filter((r) => r.type.toLowerCase() === 'microsoft.network/virtualnetworks').map((r) => [idKey(r.id), r]));
   const related = referencedIds(host, vnets).flatMap((id) => byId.get(idKey(id)) ?? []);
-  const ownVnets = list(props(host).ipConfigurations).map((c) => idOf(props(c).subnet)).filter((id): id is string => id !== undefined).flatMap((id) => vnets.get(idKey(vnetOf(id))) ?? []);
+  const ownVnets = list(props(host).ipConfigurations).map((c) => idOf(props(c).subnet)).filter((id): id is string => id !== undefined).flatMap((id) => vnets.get(idKey(vnetOfSubnet(id))) ?? []);
   const topology = withoutUnreadReferences(mapArmResources([host, ...ownVnets, ...related], { sourceLabel: 'inventory', coverage: { diagnosticSettings: false, privateDnsZoneLinks: false, instanceView: false } }));
   return diagnose(topology, { bastion: host.id }).findings.map((finding) => ({ rule: finding.rule, severity: finding.severity, message: finding.message }));
 }
