@@ -190,6 +190,7 @@ export type OsType = 'Linux' | 'Windows';
 
 export interface VirtualMachine extends Element {
   location?: string;
+  /** The primary NIC first (the checks and Bastion use it); the others in their declared order. */
   networkInterfaceIds: string[];
   /** From the instance view, e.g. 'running', 'deallocated', 'stopped', 'starting'; undefined = not read. */
   powerState?: string;

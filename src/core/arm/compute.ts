@@ -36,12 +36,24 @@ export function mapVirtualMachine(input: ArmInput, _ctx: MapContext, registry: R
     name: input.name,
     origin: input.origin,
     location: input.fields.string('location'),
-    networkInterfaceIds: props.object('networkProfile')?.referenceIds('networkInterfaces') ?? [],
+    networkInterfaceIds: primaryFirst(props.object('networkProfile')?.objects('networkInterfaces') ?? []),
     powerState: powerStateOf(props.object('instanceView')),
     osType: osTypeOf(props),
     provisioningState: props.string('provisioningState'),
   });
   registry.virtualMachines.put(registry.topology.virtualMachines, vm);
+}
+
+/**
+ * NIC ids with the primary one first: ARM marks it with properties.primary when a VM has several,
+ * and Bastion connects to the primary NIC's address; the list's order is not a promise.
+ */
+function primaryFirst(references: Fields[]): string[] {
+  const nics = references.flatMap((reference) => {
+    const id = reference.string('id');
+    return id === undefined ? [] : [{ id, primary: reference.object('properties')?.boolean('primary') === true }];
+  });
+  return [...nics.filter((nic) => nic.primary), ...nics.filter((nic) => !nic.primary)].map((nic) => nic.id);
 }
 
 /** 'PowerState/deallocated' → 'deallocated'; lower-cased because older payloads write 'PowerState/Running'. */

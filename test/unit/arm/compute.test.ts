@@ -76,3 +76,15 @@ test('OS type: osDisk.osType first, else the osProfile configuration', () => {
     assert.equal(mapArmResources([vm]).virtualMachines[0].osType, expected, JSON.stringify({ storageProfile, osProfile }));
   }
 });
+
+test('a VM lists its primary NIC first, whatever the order of networkProfile, since Bastion and the checks use it', () => {
+  const secondary = armNic({ name: 'nic-vm-web-01-backup' });
+  const primary = armNic({ name: 'nic-vm-web-01' });
+  const vm = armVm({ nics: [secondary, primary] });
+  const profile = (vm.properties as { networkProfile: { networkInterfaces: { id: string; properties: { primary: boolean } }[] } }).networkProfile;
+  profile.networkInterfaces = [{ id: secondary.id, properties: { primary: false } }, { id: primary.id, properties: { primary: true } }];
+  assert.deepEqual(mapArmResources([vm, primary, secondary]).virtualMachines[0].networkInterfaceIds, [primary.id, secondary.id]);
+  // Without a primary flag (a single NIC, or a template that leaves it out) the declared order stands.
+  profile.networkInterfaces = [{ id: secondary.id }, { id: primary.id }] as never;
+  assert.deepEqual(mapArmResources([vm, primary, secondary]).virtualMachines[0].networkInterfaceIds, [secondary.id, primary.id]);
+});
