@@ -8,7 +8,7 @@ import { listBastionHosts, listNetworkInterfaces, listVirtualMachines, listVirtu
 import type { AzureClients } from './clients';
 import { isAbortError, readFailureFinding, statusOf, throwIfFatal } from './errors';
 import { buildInventory, type InventoryRow, type InventorySubscription } from './inventoryTree';
-import { QUICK_CHECK_TYPES, quickCheckIds, quickFindings } from './quickCheck';
+import { QUICK_CHECK_TYPES, QuickCheckRows, quickCheckIds } from './quickCheck';
 import { idKey } from '../core/resourceId';
 import { kqlString } from './kql';
 
@@ -90,10 +90,10 @@ async function addQuickChecks(clients: AzureClients, options: LoadInventoryOptio
     return;
   }
   const hosts = new Map(rows.filter((row) => row.type.toLowerCase() === 'microsoft.network/bastionhosts').map((row) => [idKey(row.id), row]));
-  const all = [...rows, ...related];
+  const indexed = new QuickCheckRows([...rows, ...related]);
   for (const bastion of subscriptions.flatMap((subscription) => subscription.bastions)) {
     const host = hosts.get(idKey(bastion.id));
-    if (host) bastion.quickFindings = quickFindings(host, all);
+    if (host) bastion.quickFindings = indexed.findingsFor(host);
   }
 }
 

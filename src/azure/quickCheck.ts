@@ -43,15 +43,24 @@ export function quickCheckIds(rows: readonly InventoryRow[]): string[] {
   return [...new Map(ids.map((id) => [idKey(id), id])).values()];
 }
 
-/**
- * The findings of the host-level checks for one host, from the rows both queries returned,
- * check-incomplete ones included (a VNet or NSG outside the selected subscriptions).
- */
-export function quickFindings(host: InventoryRow, rows: readonly InventoryRow[]): QuickFinding[] {
-  const byId = new Map(rows.map((r) => [idKey(r.id), r]));
-  const vnets = new Map(rows.filter((r) => r.type.toLowerCase() === 'microsoft.network/virtualnetworks').map((r) => [idKey(r.id), r]));
-  const related = referencedIds(host, vnets).flatMap((id) => byId.get(idKey(id)) ?? []);
-  const ownVnets = list(props(host).ipConfigurations).map((c) => idOf(props(c).subnet)).filter((id): id is string => id !== undefined).flatMap((id) => vnets.get(idKey(vnetOfSubnet(id))) ?? []);
-  const topology = withoutUnreadReferences(mapArmResources([host, ...ownVnets, ...related], { sourceLabel: 'inventory', coverage: { diagnosticSettings: false, privateDnsZoneLinks: false, instanceView: false } }));
-  return diagnose(topology, { bastion: host.id }).findings.map((finding) => ({ rule: finding.rule, severity: finding.severity, message: finding.message }));
+/** The rows of both queries, indexed once for all hosts. */
+export class QuickCheckRows {
+  private readonly byId: Map<string, InventoryRow>;
+  private readonly vnets: Map<string, InventoryRow>;
+
+  constructor(rows: readonly InventoryRow[]) {
+    this.byId = new Map(rows.map((r) => [idKey(r.id), r]));
+    this.vnets = new Map(rows.filter((r) => r.type.toLowerCase() === 'microsoft.network/virtualnetworks').map((r) => [idKey(r.id), r]));
+  }
+
+  /**
+   * The findings of the host-level checks for one host, check-incomplete ones included (a VNet or
+   * NSG outside the selected subscriptions).
+   */
+  findingsFor(host: InventoryRow): QuickFinding[] {
+    const related = referencedIds(host, this.vnets).flatMap((id) => this.byId.get(idKey(id)) ?? []);
+    const ownVnets = list(props(host).ipConfigurations).map((c) => idOf(props(c).subnet)).filter((id): id is string => id !== undefined).flatMap((id) => this.vnets.get(idKey(vnetOfSubnet(id))) ?? []);
+    const topology = withoutUnreadReferences(mapArmResources([host, ...ownVnets, ...related], { sourceLabel: 'inventory', coverage: { diagnosticSettings: false, privateDnsZoneLinks: false, instanceView: false } }));
+    return diagnose(topology, { bastion: host.id }).findings.map((finding) => ({ rule: finding.rule, severity: finding.severity, message: finding.message }));
+  }
 }
