@@ -23,7 +23,9 @@ export const LINT_HELP = `Usage: bastion-doctor lint PATHS... [options]
 Lints ARM templates (with their parameters files), Bicep files and Terraform (azurerm) folders
 for Azure Bastion problems, offline.
 PATHS are files or folders; folders are searched recursively (node_modules, .git and
-.terraform are skipped).
+.terraform are skipped). A named file is read with what decides its values (its parameters
+files, its local Bicep modules, the rest of its Terraform folder and the variable files), and
+only its own findings are reported.
 
 Options:
   -f, --format text|json|sarif   output format (default: text)
