@@ -16,8 +16,25 @@ export function toRange(range: SourceRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
+/** Where diagnostics go: an open document, or a file's text (documentLines) for one that is not open. */
+export type DiagnosticTarget = Pick<vscode.TextDocument, 'uri' | 'validatePosition' | 'lineAt'>;
+
+/** A file's text as the little of TextDocument the anchoring uses. */
+export function documentLines(uri: vscode.Uri, text: string): DiagnosticTarget {
+  const lines = text.split(/\r?\n/);
+  const lineAt = (line: number) => ({ range: new vscode.Range(line, 0, line, lines[line]?.length ?? 0) });
+  return {
+    uri,
+    lineAt: lineAt as DiagnosticTarget['lineAt'],
+    validatePosition: (position: vscode.Position) => {
+      const line = Math.min(Math.max(position.line, 0), lines.length - 1);
+      return new vscode.Position(line, Math.min(Math.max(position.character, 0), lines[line].length));
+    },
+  };
+}
+
 /** Underlines the first line of the element, not the whole (often 100-line) resource. */
-function anchorOf(range: SourceRange | undefined, document: vscode.TextDocument): vscode.Range {
+function anchorOf(range: SourceRange | undefined, document: DiagnosticTarget): vscode.Range {
   if (!range) return new vscode.Range(0, 0, 0, 0);
   const start = document.validatePosition(new vscode.Position(range.start.line, range.start.character));
   const lineEnd = document.lineAt(start.line).range.end;
@@ -33,7 +50,7 @@ export interface ModuleAnchor {
 }
 
 /** `inModule`: the finding lies in a module file, so it is shown on the declaration that deploys it. */
-export function toDiagnostic(finding: Finding, document: vscode.TextDocument, inModule?: ModuleAnchor): vscode.Diagnostic {
+export function toDiagnostic(finding: Finding, document: DiagnosticTarget, inModule?: ModuleAnchor): vscode.Diagnostic {
   const origin = finding.resource.origin?.kind === 'file' ? finding.resource.origin : undefined;
   const where = inModule && origin ? `In module '${inModule.name}' (${inModule.path}, line ${origin.range.start.line + 1}): ` : '';
   const diagnostic = new vscode.Diagnostic(anchorOf(inModule?.range ?? origin?.range, document), where + finding.message, SEVERITIES[finding.severity]);

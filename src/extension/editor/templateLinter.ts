@@ -6,7 +6,7 @@ import { templateFormatOf } from '../../templates/edits/format';
 import type { TemplateFormat } from '../../templates/edits/types';
 import type { TemplateDocument } from '../../templates/source';
 import { severityOverrides } from '../settings';
-import { toDiagnostic } from './diagnostics';
+import { documentLines, toDiagnostic, uriOfPath } from './diagnostics';
 import { loadTemplateEngine } from './loadEngine';
 import { documentPath, readFileAtPath, siblingsOf } from './templateFiles';
 
@@ -87,8 +87,12 @@ export class TemplateLinter implements vscode.Disposable {
       // Bicep modules may sit in any folder; only the caller knows the arguments they get.
       if (format === 'bicep') siblings.push(...(await engine.followLocalModules([target, ...siblings], (path) => readFileAtPath(path, document.uri))));
       if ((this.generations.get(key) ?? 0) !== generation || document.version !== version || document.isClosed) return undefined;
-      const findings = engine.lintFile(target, siblings, { severityOverrides: severityOverrides() });
       const documents = [target, ...siblings];
+      // A Terraform folder is one module: its other files' findings are worked out in the same run.
+      const moduleFiles = format === 'terraform' ? siblings.filter((sibling) => /\.tf$/i.test(sibling.path)) : [];
+      const perFile = engine.lintFiles([target.path, ...moduleFiles.map((file) => file.path)], documents, { severityOverrides: severityOverrides() });
+      const findings = perFile.get(target.path) ?? [];
+      this.publishForClosedFiles(moduleFiles, perFile, document.uri);
       const modules = format === 'bicep' ? engine.moduleCallSites(target, documents) : undefined;
       const diagnostics = findings.map((f) => {
         const origin = f.resource.origin;
@@ -103,6 +107,20 @@ export class TemplateLinter implements vscode.Disposable {
     } catch (error) {
       this.log.error(`Linting ${document.uri.toString()} failed`, error);
       return undefined;
+    }
+  }
+
+  /**
+   * The findings in a module's files that no editor has open, so a problem in nsg.tf shows in the
+   * Problems panel while main.tf is the file being edited. An open file publishes its own.
+   */
+  private publishForClosedFiles(files: readonly TemplateDocument[], perFile: ReadonlyMap<string, Finding[]>, near: vscode.Uri): void {
+    const open = new Set(vscode.workspace.textDocuments.map((doc) => doc.uri.toString()));
+    for (const file of files) {
+      const uri = uriOfPath(file.path, near);
+      if (open.has(uri.toString())) continue;
+      const lines = documentLines(uri, file.text);
+      this.collection.set(uri, (perFile.get(file.path) ?? []).map((finding) => toDiagnostic(finding, lines)));
     }
   }
 

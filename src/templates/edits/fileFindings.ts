@@ -14,15 +14,30 @@ export interface FileLintOptions {
 
 export function lintFile(target: TemplateDocument, siblings: readonly TemplateDocument[], options: FileLintOptions = {}): Finding[] {
   const documents = [target, ...siblings.filter((s) => s.path !== target.path)];
-  const { findings } = lintDocuments(documents, { ...options, only: [target.path] }).report;
-  const modules = moduleCallSites(target, documents);
-  const seen = new Set<string>();
-  return findings.filter((finding) => {
-    const origin = finding.resource.origin;
-    if (origin?.kind !== 'file' || (origin.file !== target.path && !callSiteOf(modules, origin.file))) return false;
-    const key = `${finding.rule} ${finding.resource.id} ${finding.flow ?? ''} ${finding.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  return lintFiles([target.path], documents, options).get(target.path) ?? [];
+}
+
+/**
+ * Lints several files of one run (the files of a Terraform folder) and gives each file the
+ * findings that sit in it, or in a Bicep module it deploys; the folder is evaluated once.
+ */
+export function lintFiles(targets: readonly string[], documents: readonly TemplateDocument[], options: FileLintOptions = {}): Map<string, Finding[]> {
+  const { findings } = lintDocuments(documents, { ...options, only: [...targets] }).report;
+  const callSites = targets.map((path) => {
+    const doc = documents.find((candidate) => candidate.path === path);
+    return { path, sites: doc ? moduleCallSites(doc, documents) : new Map() };
   });
+  const byFile = new Map(targets.map((path) => [path, [] as Finding[]]));
+  const seen = new Set<string>();
+  for (const finding of findings) {
+    const origin = finding.resource.origin;
+    if (origin?.kind !== 'file') continue;
+    const file = byFile.has(origin.file) ? origin.file : callSites.find((entry) => callSiteOf(entry.sites, origin.file))?.path;
+    if (file === undefined) continue;
+    const key = `${file} ${finding.rule} ${finding.resource.id} ${finding.flow ?? ''} ${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    byFile.get(file)?.push(finding);
+  }
+  return byFile;
 }

@@ -3,7 +3,7 @@
 export { disableEdits } from './disable';
 export { applyFileEdits, editableFixes, remedyEdits, type EditableFix } from './fixes';
 export { fixAllEdits } from './fixAll';
-export { lintFile, type FileLintOptions } from './fileFindings';
+export { lintFile, lintFiles, type FileLintOptions } from './fileFindings';
 export { templateFormatOf } from './format';
 export { applyTextEdits, LineIndex } from './text';
 export type { FileTextEdit, TemplateFormat } from './types';

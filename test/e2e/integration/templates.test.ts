@@ -108,4 +108,26 @@ suite('templates', () => {
     await revertAll();
     await waitFor('the finding to come back once the module is reverted', () => (bastionDiagnostics(uri).length === 1 ? true : undefined));
   });
+
+  test('a Terraform module\'s file that is not open shows its findings while another file of the folder is edited', async () => {
+    const nsgUri = workspaceFile('terraform-module/nsg.tf');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === nsgUri.toString()), 'nsg.tf is not open');
+    await openAndWaitForDiagnostics('terraform-module/main.tf', []);
+    const [diagnostic] = await waitFor('the NSG finding on nsg.tf', () => {
+      const found = bastionDiagnostics(nsgUri);
+      return found.length > 0 ? found : undefined;
+    });
+    assert.equal(ruleIdOf(diagnostic), 'bastion-nsg-missing-rule');
+    assert.match(diagnostic.message, /8080, 5701/);
+    assert.equal(diagnostic.range.start.line, 4, 'on the NSG resource in nsg.tf');
+    // Opened, the file lints itself and offers the fix; applying it clears the finding.
+    const nsg = await vscode.workspace.openTextDocument(nsgUri);
+    await vscode.window.showTextDocument(nsg);
+    const { fix } = await fixFor(nsgUri, diagnostic);
+    assert.ok(fix?.edit, 'a quick fix that edits nsg.tf');
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    await waitFor('the finding on nsg.tf to go', () => (bastionDiagnostics(nsgUri).length === 0 ? true : undefined));
+    await revertAll();
+  });
 });
+
