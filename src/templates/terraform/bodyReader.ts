@@ -7,8 +7,7 @@ import type { LineIndex } from '../../core/lineIndex';
 import type { SourceRange } from '../../core/model';
 import type { Attribute, Block, Body } from './ast';
 import { readSimpleAttribute, readSimpleLabel } from './simpleValues';
-import type { SubtreeCopier } from './syntaxNode';
-import type { SyntaxNode } from './syntaxNode';
+import type { SubtreeCopier, SyntaxNode } from './syntaxNode';
 
 /** How the reader turns a copied node into the plain tree: the syntax tree reader's own conversions. */
 export interface SyntaxConversions {
