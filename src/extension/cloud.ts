@@ -12,7 +12,7 @@ export interface AzureCloud {
   managementEndpoint: string;
   /** Without a trailing slash. */
   portalUrl: string;
-  /** Log Analytics query endpoint, without a trailing slash; not known for a custom cloud. */
+  /** Log Analytics query endpoint, without a trailing slash; for a custom cloud, only when the setting names it. */
   logAnalyticsEndpoint?: string;
 }
 
@@ -32,8 +32,12 @@ export interface CustomCloudSetting {
 
 export type CloudResult = { ok: true; cloud: AzureCloud } | { ok: false; message: string };
 
-/** `environment` and `customEnvironment` of the `microsoft-sovereign-cloud` section. */
-export function cloudFromSettings(environment: string | undefined, custom: CustomCloudSetting | undefined): CloudResult {
+/**
+ * `environment` and `customEnvironment` of the `microsoft-sovereign-cloud` section; for a custom
+ * cloud, `logAnalyticsEndpoint` (bastionDoctor.customCloudLogAnalyticsEndpoint), which the
+ * authentication extension's setting has no field for.
+ */
+export function cloudFromSettings(environment: string | undefined, custom: CustomCloudSetting | undefined, logAnalyticsEndpoint?: string): CloudResult {
   if (environment === undefined || environment === '' || environment === 'AzureCloud') return { ok: true, cloud: CLOUDS.AzureCloud };
   if (environment === 'ChinaCloud' || environment === 'USGovernment') return { ok: true, cloud: CLOUDS[environment] };
   if (environment === 'custom') {
@@ -48,6 +52,7 @@ export function cloudFromSettings(environment: string | undefined, custom: Custo
         resourceManagerEndpoint: trimSlash(custom.resourceManagerEndpointUrl),
         managementEndpoint: trimSlash(custom.managementEndpointUrl ?? custom.resourceManagerEndpointUrl),
         portalUrl: trimSlash(custom.portalUrl),
+        ...(logAnalyticsEndpoint?.trim() ? { logAnalyticsEndpoint: trimSlash(logAnalyticsEndpoint.trim()) } : {}),
       },
     };
   }
@@ -76,8 +81,9 @@ export function portalResourceUrl(cloud: AzureCloud, resourceId: string, tenantI
 
 /**
  * Where the deep check's audit-log query goes: `{}` for public Azure (the SDK's default endpoint),
- * the sovereign cloud's endpoint, or undefined when the cloud's is not known (custom clouds), and
- * the audit-log step then reports that it could not run.
+ * the sovereign cloud's endpoint, or undefined when it is not known (a custom cloud without
+ * bastionDoctor.customCloudLogAnalyticsEndpoint), and the audit-log step then reports that it
+ * could not run.
  */
 export function logsEndpointFor(cloud: AzureCloud): { endpoint?: string } | undefined {
   if (cloud.logAnalyticsEndpoint === undefined) return undefined;

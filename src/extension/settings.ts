@@ -34,7 +34,7 @@ export function diagnoseOnSelection(): boolean {
 
 export function configuredCloud(): CloudResult {
   const auth = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
-  return cloudFromSettings(auth.get<string>('environment'), auth.get<CustomCloudSetting>('customEnvironment'));
+  return cloudFromSettings(auth.get<string>('environment'), auth.get<CustomCloudSetting>('customEnvironment'), section().get<string>('customCloudLogAnalyticsEndpoint'));
 }
 
 export function subscriptionFilterEntries(): unknown[] {

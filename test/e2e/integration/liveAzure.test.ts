@@ -11,6 +11,7 @@ import { serve } from '../../integration/deep/fixtures';
 import { hubAndSpoke, rulesWithoutGatewayManager } from '../../integration/scenarios';
 import { SUBSCRIPTION_ID } from '../../support/arm';
 import { TEST_TOKEN } from '../../support/fakeArm/harness';
+import { FakeLogAnalytics } from '../../support/fakeArm/logAnalytics';
 import { FakeArm } from '../../support/fakeArm/server';
 import { activatedExtension, waitFor, walk } from './support';
 
@@ -49,6 +50,7 @@ function registerFakeMicrosoftSignIn(): vscode.Disposable {
 
 suite('live Azure (fake ARM)', () => {
   const fake = new FakeArm();
+  const logs = new FakeLogAnalytics();
   // The host's DNS name resolves to this machine, so the client-path step stays on 127.0.0.1. The
   // spoke VM runs (IP flow verify and the effective rules need that) with no OS type on record, so
   // the guest step is left out without the confirmation dialog, which extension tests cannot show.
@@ -64,8 +66,9 @@ suite('live Azure (fake ARM)', () => {
     const port = Number(process.env.BASTION_DOCTOR_E2E_ARM_PORT);
     assert.ok(port > 0, 'the runner names the fake ARM port (BASTION_DOCTOR_E2E_ARM_PORT)');
     await fake.start(port);
+    await logs.start(Number(process.env.BASTION_DOCTOR_E2E_LOGS_PORT));
     fake.subscriptionNames.set(SUBSCRIPTION_ID, 'Contoso Production');
-    serve(fake, undefined, { resources: scenario.resources });
+    serve(fake, logs, { resources: scenario.resources });
     signIn = registerFakeMicrosoftSignIn();
     api = (await activatedExtension()).exports as ExtensionApi;
   });
@@ -73,6 +76,7 @@ suite('live Azure (fake ARM)', () => {
   suiteTeardown(async () => {
     signIn?.dispose();
     await fake.close();
+    await logs.close();
     process.off('warning', onWarning);
     assert.deepEqual(guardWarnings, [], 'nothing in the extension host tried to reach a host other than 127.0.0.1');
   });
@@ -104,17 +108,17 @@ suite('live Azure (fake ARM)', () => {
     assert.ok(fake.requests.some((r) => r.path.toLowerCase().endsWith('/bastionhosts/bas-contoso-hub')), 'the host was read again');
   });
 
-  test('Deep Check on the spoke VM runs Network Watcher, the sessions, the client path and the CLI check', async () => {
+  test('Deep Check on the spoke VM runs Network Watcher, the audit log, the sessions, the client path and the CLI check', async () => {
     const vm = (await walk(api.hosts)).find((s) => s.label.includes('vm-app-01'));
     assert.ok(vm, 'the spoke VM in the tree');
     await vscode.commands.executeCommand('bastionDoctor.deepCheck', vm.node);
     const deep = await waitFor('the deep check record', () => api.diagnosis.diagnosis?.deep, 30_000);
     const state = Object.fromEntries(deep.result.steps.map((s) => [s.step, s.state]));
     const why = () => `${JSON.stringify(state)}\n${(deep.result.findings as { rule: string; message?: string }[]).map((f) => `${f.rule}: ${f.message ?? ''}`).join('\n')}`;
-    for (const step of ['ip-flow', 'effective-security-rules', 'effective-routes', 'active-sessions']) assert.equal(state[step], 'done', `${step}: ${why()}`);
+    for (const step of ['ip-flow', 'effective-security-rules', 'effective-routes', 'active-sessions', 'audit-logs']) assert.equal(state[step], 'done', `${step}: ${why()}`);
     assert.ok(state['client-path'] !== undefined && state['native-client'] !== undefined, JSON.stringify(state));
     assert.match(deep.notRun['guest-os'] ?? '', /OS type of vm-app-01 is not known/);
-    assert.equal(state['audit-logs'], 'incomplete', 'a custom cloud has no known Log Analytics endpoint');
+    assert.ok(logs.requests.some((r) => /MicrosoftAzureBastionAuditLogs/.test(r.query)), 'the audit-log KQL went to the fake Log Analytics');
     assert.ok(fake.requests.some((r) => /networkwatchers\/.*\/ipflowverify/i.test(r.path)), 'IP flow verify went to the Network Watcher');
   });
 });

@@ -35,8 +35,8 @@ async function bundleTests() {
 }
 
 /**
- * Live Azure in the real editor, with no Microsoft sign-in and no public host: a fake ARM (started
- * by the tests on `port`) behind a custom cloud, trusted through NODE_EXTRA_CA_CERTS from the
+ * Live Azure in the real editor, with no Microsoft sign-in and no public host: a fake ARM and a
+ * fake Log Analytics (started by the tests on the ports named here) behind a custom cloud, trusted through NODE_EXTRA_CA_CERTS from the
  * extension host's start; the built-in Microsoft sign-in is disabled so the tests can provide
  * the `microsoft-sovereign-cloud` session; and the network guard is loaded into every process.
  */
@@ -48,11 +48,13 @@ async function liveAzureSetup(base) {
   const { writeTestCertificate } = await import(pathToFileURL(certificateModule).href);
   writeTestCertificate(tlsDir);
   const port = await freePort();
+  const logsPort = await freePort();
   const arm = `https://127.0.0.1:${port}`;
   return {
     settings: {
       'microsoft-sovereign-cloud.environment': 'custom',
       'microsoft-sovereign-cloud.customEnvironment': { name: 'BastionDoctorFakeArm', portalUrl: `${arm}/portal`, resourceManagerEndpointUrl: `${arm}/`, managementEndpointUrl: `${arm}/` },
+      'bastionDoctor.customCloudLogAnalyticsEndpoint': `https://127.0.0.1:${logsPort}`,
       // VS Code's proxy support hands its own CA list to every TLS connection, which leaves out
       // NODE_EXTRA_CA_CERTS; the fake ARM's certificate is trusted through the latter.
       // The subscription the fake ARM serves (test/support/arm.ts), as the Azure Resources extension stores it.
@@ -65,6 +67,7 @@ async function liveAzureSetup(base) {
       NODE_EXTRA_CA_CERTS: join(tlsDir, 'cert.pem'),
       BASTION_DOCTOR_TEST_TLS_DIR: tlsDir,
       BASTION_DOCTOR_E2E_ARM_PORT: String(port),
+      BASTION_DOCTOR_E2E_LOGS_PORT: String(logsPort),
       ...networkGuardEnv(),
     },
     extraArgs: ['--disable-extension', 'vscode.microsoft-authentication'],

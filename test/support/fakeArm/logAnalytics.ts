@@ -38,7 +38,8 @@ export class FakeLogAnalytics {
     return `https://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
   }
 
-  async start(): Promise<this> {
+  /** On a free port unless one is given (the real-VS-Code suite's settings name the port). */
+  async start(port = 0): Promise<this> {
     const { key, cert } = testCertificate();
     this.server = createServer({ key, cert }, (req, res) => {
       let body = '';
@@ -54,7 +55,7 @@ export class FakeLogAnalytics {
         res.end(JSON.stringify(answer));
       })());
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return this;
   }
 

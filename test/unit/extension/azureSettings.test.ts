@@ -36,6 +36,19 @@ test('a custom cloud needs its endpoints; unknown names are refused', () => {
   assert.equal(cloudFromSettings('Mars', undefined).ok, false);
 });
 
+test('a custom cloud has a Log Analytics endpoint only when the setting names one; other clouds ignore it', () => {
+  const endpoints = { resourceManagerEndpointUrl: 'https://arm.contoso/', portalUrl: 'https://portal.contoso/' };
+  const without = cloudFromSettings('custom', endpoints, '  ');
+  assert.ok(without.ok);
+  assert.equal(without.cloud.logAnalyticsEndpoint, undefined);
+  const withLogs = cloudFromSettings('custom', endpoints, 'https://logs.contoso/');
+  assert.ok(withLogs.ok);
+  assert.equal(withLogs.cloud.logAnalyticsEndpoint, 'https://logs.contoso');
+  const china = cloudFromSettings('ChinaCloud', undefined, 'https://logs.contoso/');
+  assert.ok(china.ok);
+  assert.equal(china.cloud.logAnalyticsEndpoint, 'https://api.loganalytics.azure.cn');
+});
+
 const subs: SubscriptionInfo[] = [
   { tenantId: 'T1', subscriptionId: 'a', displayName: 'A' },
   { tenantId: 't1', subscriptionId: 'b', displayName: 'B' },
