@@ -88,3 +88,20 @@ describe('bastion-doctor lint on Terraform', () => {
     assert.deepEqual((await lintJson(join(folder, 'nsg-rules.tf'))).findings, [], "network.tf's finding is not reported for nsg-rules.tf");
   });
 });
+
+describe('bastion-doctor lint on a named parameters or variables file', () => {
+  const cases: [string, string, string][] = [
+    ['a .bicepparam lints its `using` template with it', 'test/fixtures/templates/bicep/bicepparam/main.bicepparam', 'test/fixtures/templates/bicep/bicepparam/main.bicep'],
+    ['a .tfvars file lints the module of its folder', 'test/fixtures/templates/terraform/variable-files/terraform.tfvars', 'test/fixtures/templates/terraform/variable-files/main.tf'],
+    ['an ARM parameters file lints the template beside it', 'test/fixtures/templates/arm/sku-conditioned/azuredeploy.parameters.json', 'test/fixtures/templates/arm/sku-conditioned/azuredeploy.json'],
+  ];
+  for (const [name, named, template] of cases) {
+    it(name, async () => {
+      const viaCompanion = await lintJson(named);
+      const viaTemplate = await lintJson(template);
+      assert.ok(viaCompanion.findings.length > 0, 'the fixture has findings');
+      assert.deepEqual(viaCompanion.findings.map((f) => `${f.rule} ${f.resource.origin?.file ?? ''}`), viaTemplate.findings.map((f) => `${f.rule} ${f.resource.origin?.file ?? ''}`));
+    });
+  }
+});
+
