@@ -29,8 +29,8 @@ Bastion Doctor is running in VS Code at
   ${workbenchUrl(server.baseUrl, workspace)}
 
 The Bastion Doctor view (activity bar) shows the demo environment; run "Bastion Doctor: Diagnose
-Bastion" from the command palette, or open one of the sample templates (arm/, bicep/, bicep-module/, terraform/, terraform-module/)
-to see its diagnostics and quick fixes.
+Bastion" from the command palette, or open one of the sample templates (arm/, bicep/,
+bicep-module/, terraform/, terraform-module/) to see its diagnostics and quick fixes.
 Ctrl+C stops the server.`);
 // Stay alive until a signal; vscode-server.mjs ends the server's process group then.
 setInterval(() => undefined, 1 << 30);
