@@ -20,13 +20,26 @@ interface LocalModule {
   file: string;
 }
 
+/**
+ * The last answer per file: the editor asks for the same text several times per lint (following
+ * modules, lintFile's call sites, the diagnostics' anchors), and a parse is the cost.
+ */
+const recent = new Map<string, { text: string; modules: LocalModule[] }>();
+const RECENT_FILES = 64;
+
 /** The declarations of a Bicep file that name a local .bicep module, with the file each resolves to. */
 export function localModules(doc: TemplateDocument): LocalModule[] {
   if (!/\.bicep$/i.test(doc.path)) return [];
-  return parseBicep(doc.text)
+  const known = recent.get(doc.path);
+  if (known?.text === doc.text) return known.modules;
+  const modules = parseBicep(doc.text)
     .declarations.filter((d): d is ModuleDeclaration => d.kind === 'module')
     .filter((d) => !REMOTE_MODULE.test(d.path) && /\.bicep$/i.test(d.path))
     .map((declaration) => ({ declaration, file: normalize(join(dirname(doc.path), declaration.path)) }));
+  recent.delete(doc.path);
+  recent.set(doc.path, { text: doc.text, modules });
+  if (recent.size > RECENT_FILES) recent.delete(recent.keys().next().value as string);
+  return modules;
 }
 
 /**
