@@ -119,8 +119,10 @@ export class TemplateLinter implements vscode.Disposable {
     for (const file of files) {
       const uri = uriOfPath(file.path, near);
       if (open.has(uri.toString())) continue;
-      const lines = documentLines(uri, file.text);
-      this.collection.set(uri, (perFile.get(file.path) ?? []).map((finding) => toDiagnostic(finding, lines)));
+      const findings = perFile.get(file.path) ?? [];
+      // Most files have nothing to show; their text is only split into lines when one does.
+      const lines = findings.length > 0 ? documentLines(uri, file.text) : undefined;
+      this.collection.set(uri, lines ? findings.map((finding) => toDiagnostic(finding, lines)) : []);
     }
   }
 
