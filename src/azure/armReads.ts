@@ -1,8 +1,10 @@
 // The individual ARM reads a diagnosis makes: each knows its resource, the permission it needs,
-// what it decides, and how to call the SDK so the raw JSON is kept.
+// what it decides, and how to call the SDK so the raw JSON is kept. Each goes through the clients
+// of the subscription its resource id (or listing scope) names, whatever subscription the user
+// started in.
 import type { Layer } from '../core/findings';
 import { parseResourceId } from '../core/resourceId';
-import type { AzureClients } from './clients';
+import { clientsFor, type AzureClients } from './clients';
 import { readActionOf, type ReadTarget } from './errors';
 import type { Pipeline } from '@azure/core-rest-pipeline';
 import { rawGet, rawList, type PagedIterable, type RawArmResource, type RawCallOptions } from './rawArm';
@@ -33,8 +35,8 @@ export type NetworkKind = keyof typeof NETWORK_KINDS;
 
 const VM_KIND: KindInfo = { type: 'Microsoft.Compute/virtualMachines', kind: 'virtual machine', layer: 'vm' };
 
-function target(info: KindInfo, id: string, decides: string, layer: Layer = info.layer): ReadTarget {
-  return { id, name: parseResourceId(id).name || id, type: info.type, kind: info.kind, action: readActionOf(info.type), layer, decides };
+function target(info: KindInfo, id: string, decides: string, layer: Layer = info.layer, referencedBy?: string): ReadTarget {
+  return { id, name: parseResourceId(id).name || id, type: info.type, kind: info.kind, action: readActionOf(info.type), layer, decides, ...(referencedBy ? { referencedBy } : {}) };
 }
 
 function placeOf(id: string): { rg: string; name: string } {
@@ -42,15 +44,18 @@ function placeOf(id: string): { rg: string; name: string } {
   return { rg: parsed.resourceGroup ?? '', name: parsed.name };
 }
 
-/** GET of a Microsoft.Network resource by id. */
-export function getNetworkResource(kind: NetworkKind, id: string, decides: string, layer?: Layer): ArmRead {
+/**
+ * GET of a Microsoft.Network resource by id. `referencedBy` names what points at it ("peering p of
+ * virtual network v"), so a 404 says the reference leads nowhere rather than that something is gone.
+ */
+export function getNetworkResource(kind: NetworkKind, id: string, decides: string, layer?: Layer, referencedBy?: string): ArmRead {
   const info = NETWORK_KINDS[kind];
   const { rg, name } = placeOf(id);
   return {
     key: `get ${id.toLowerCase()}`,
-    target: target(info, id, decides, layer),
+    target: target(info, id, decides, layer, referencedBy),
     async run(clients, signal) {
-      const network = await clients.network();
+      const network = await clientsFor(clients, id).network();
       const calls: Record<NetworkKind, Parameters<typeof rawGet>[0]> = {
         bastionHost: (o) => network.bastionHosts.get(rg, name, o),
         virtualNetwork: (o) => network.virtualNetworks.get(rg, name, o),
@@ -67,13 +72,13 @@ export function getNetworkResource(kind: NetworkKind, id: string, decides: strin
 }
 
 /** GET of a VM with its instance view (power state). */
-export function getVirtualMachine(id: string): ArmRead {
+export function getVirtualMachine(id: string, referencedBy?: string): ArmRead {
   const { rg, name } = placeOf(id);
   return {
     key: `get ${id.toLowerCase()}`,
-    target: target(VM_KIND, id, 'the VM\'s power state and network interfaces'),
+    target: target(VM_KIND, id, 'the VM\'s power state and network interfaces', undefined, referencedBy),
     async run(clients, signal) {
-      const compute = await clients.compute();
+      const compute = await clientsFor(clients, id).compute();
       return [await rawGet((o) => compute.virtualMachines.get(rg, name, { ...o, expand: 'instanceView' }), signal)];
     },
   };
@@ -85,7 +90,7 @@ export function listBastionHosts(subscriptionId: string): ArmRead {
     key: `list bastionHosts ${scope.toLowerCase()}`,
     target: { ...target(NETWORK_KINDS.bastionHost, scope, 'finding the Bastion host by name'), name: `subscription ${subscriptionId}`, kind: 'Bastion hosts of' },
     async run(clients, signal) {
-      const network = await clients.network();
+      const network = await clients.forSubscription(subscriptionId).network();
       return rawList((o) => network.bastionHosts.list(o), network.pipeline, signal);
     },
   };
@@ -124,7 +129,7 @@ function subscriptionList(info: KindInfo, subscriptionId: string, kind: string, 
     key: `list ${info.type.toLowerCase()} ${scope.toLowerCase()}`,
     target: { ...target(info, scope, decides), name: `subscription ${subscriptionId}`, kind },
     async run(clients, signal) {
-      const { pipeline, list } = await lister(clients.subscriptionId === subscriptionId ? clients : clients.forSubscription(subscriptionId));
+      const { pipeline, list } = await lister(clients.forSubscription(subscriptionId));
       return rawList(list, pipeline, signal);
     },
   };
@@ -144,7 +149,7 @@ export function listDiagnosticSettings(resourceId: string): ArmRead {
       decides: 'whether Bastion audit logs are collected',
     },
     async run(clients, signal) {
-      const monitor = await clients.monitor();
+      const monitor = await clientsFor(clients, resourceId).monitor();
       return rawList((o) => monitor.diagnosticSettings.list(resourceId, o), monitor.pipeline, signal);
     },
   };

@@ -1,12 +1,15 @@
 // The Azure SDK clients for one subscription, each loaded on first use: importing all five SDK
 // packages costs about half a second, which must never be paid at start-up or by a command that
-// does not talk to Azure.
+// does not talk to Azure. A resource is read through the clients of the subscription in its own
+// id (clientsFor): in a landing zone the Bastion host, the spoke VNets and the VMs sit in
+// different subscriptions. The set of each subscription is made once and reused.
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { MonitorClient } from '@azure/arm-monitor';
 import type { NetworkManagementClient } from '@azure/arm-network';
 import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
+import { parseResourceId } from '../core/resourceId';
 
 export const PUBLIC_ARM_ENDPOINT = 'https://management.azure.com';
 
@@ -44,16 +47,32 @@ export interface AzureClients {
   compute(): Promise<ComputeManagementClient>;
   monitor(): Promise<MonitorClient>;
   resourceGraph(): Promise<ResourceGraphClient>;
-  /** The same credential, endpoint and options for another subscription; requests count here too. */
+  /**
+   * The same credential, endpoint and options for another subscription, made on first use and
+   * reused after (this set itself for its own subscription); requests count here too.
+   */
   forSubscription(subscriptionId: string): AzureClients;
 }
 
-export function createAzureClients(options: AzureClientsOptions): AzureClients {
-  const counter = { value: 0 };
-  return clientSet(options, counter);
+/** What every subscription's set of one createAzureClients call shares. */
+interface SharedState {
+  counter: { value: number };
+  /** By lower-cased subscription id. */
+  sets: Map<string, AzureClients>;
 }
 
-function clientSet(options: AzureClientsOptions, counter: { value: number }): AzureClients {
+export function createAzureClients(options: AzureClientsOptions): AzureClients {
+  return clientSet(options, { counter: { value: 0 }, sets: new Map() });
+}
+
+/** The clients of the subscription in a resource id (`/subscriptions/<id>/...`); without one, `clients`. */
+export function clientsFor(clients: AzureClients, resourceId: string): AzureClients {
+  const { subscriptionId } = parseResourceId(resourceId);
+  return subscriptionId === undefined ? clients : clients.forSubscription(subscriptionId);
+}
+
+function clientSet(options: AzureClientsOptions, shared: SharedState): AzureClients {
+  const { counter } = shared;
   const endpoint = (options.endpoint ?? PUBLIC_ARM_ENDPOINT).replace(/\/+$/, '');
   const countingPolicy: PipelinePolicy = {
     name: 'bastionDoctorRequestCounter',
@@ -75,7 +94,7 @@ function clientSet(options: AzureClientsOptions, counter: { value: number }): Az
     return () => (loaded ??= load());
   };
   const { credential, subscriptionId } = options;
-  return {
+  const set: AzureClients = {
     subscriptionId,
     endpoint,
     updateIntervalInMs: options.updateIntervalInMs,
@@ -86,6 +105,16 @@ function clientSet(options: AzureClientsOptions, counter: { value: number }): Az
     compute: once(async () => new (await import('@azure/arm-compute')).ComputeManagementClient(credential, subscriptionId, clientOptions)),
     monitor: once(async () => new (await import('@azure/arm-monitor')).MonitorClient(credential, subscriptionId, clientOptions)),
     resourceGraph: once(async () => new (await import('@azure/arm-resourcegraph')).ResourceGraphClient(credential, clientOptions)),
-    forSubscription: (other) => clientSet({ ...options, subscriptionId: other }, counter),
+    forSubscription(other) {
+      const key = other.toLowerCase();
+      let found = shared.sets.get(key);
+      if (found === undefined) {
+        found = clientSet({ ...options, subscriptionId: other }, shared);
+        shared.sets.set(key, found);
+      }
+      return found;
+    },
   };
+  if (!shared.sets.has(subscriptionId.toLowerCase())) shared.sets.set(subscriptionId.toLowerCase(), set);
+  return set;
 }

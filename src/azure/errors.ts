@@ -3,6 +3,7 @@
 // permission; failures that stop the whole run (sign-in, no network, cancellation) are thrown.
 import { CATALOG } from '../core/catalog';
 import type { Finding, Layer } from '../core/findings';
+import { parseResourceId } from '../core/resourceId';
 
 /** The resource a read was about, and what the read needs and decides. */
 export interface ReadTarget {
@@ -17,6 +18,11 @@ export interface ReadTarget {
   layer: Layer;
   /** What cannot be checked without it, e.g. "the AzureBastionSubnet NSG rules". */
   decides: string;
+  /**
+   * What points at it, e.g. "peering hub-to-spoke of virtual network vnet-hub": a 404 then means
+   * the reference leads to nothing the identity can see, not that a resource the user named is gone.
+   */
+  referencedBy?: string;
 }
 
 export class NotSignedInError extends Error {
@@ -85,6 +91,17 @@ export function throwIfFatal(error: unknown, endpoint: string): void {
   if (networkCode !== undefined) throw new AzureUnreachableError(`cannot reach ${endpoint}: no network? (${networkCode})`);
 }
 
+/**
+ * " on <id> in subscription <s>": the subscription is said on its own because in a landing zone
+ * the role is usually missing on a whole spoke subscription.
+ */
+export function inSubscription(id: string): string {
+  const { subscriptionId, resourceGroup, provider } = parseResourceId(id);
+  if (subscriptionId === undefined) return ` on ${id}`;
+  const subscriptionScope = resourceGroup === undefined && provider === undefined;
+  return subscriptionScope ? ` in subscription ${subscriptionId}` : ` on ${id} in subscription ${subscriptionId}`;
+}
+
 /** The check-incomplete finding for a read that failed on its own; fatal failures are thrown. */
 export function readFailureFinding(error: unknown, target: ReadTarget, endpoint: string): Finding {
   throwIfFatal(error, endpoint);
@@ -92,10 +109,15 @@ export function readFailureFinding(error: unknown, target: ReadTarget, endpoint:
   const code = armCodeOf(error);
   const evidence = [{ label: 'Resource', value: target.id }];
   if (status !== undefined) evidence.push({ label: 'HTTP status', value: code ? `${status} ${code}` : String(status) });
+  const { subscriptionId } = parseResourceId(target.id);
   let message: string;
   if (status === 403) {
     evidence.push({ label: 'Missing permission', value: target.action });
-    message = `Reading the ${target.kind} ${target.name} was denied (403): the signed-in identity lacks ${target.action} on ${target.id}, so ${target.decides} could not be checked.`;
+    if (subscriptionId !== undefined) evidence.push({ label: 'Subscription', value: subscriptionId });
+    message = `Reading the ${target.kind} ${target.name} was denied (403): the signed-in identity lacks ${target.action}${inSubscription(target.id)}, so ${target.decides} could not be checked.`;
+  } else if (status === 404 && target.referencedBy !== undefined) {
+    evidence.push({ label: 'Referenced by', value: target.referencedBy });
+    message = `The ${target.referencedBy} points at a ${target.kind} that does not exist or that you cannot see (404): ${target.id}; ${target.decides} could not be checked.`;
   } else if (status === 404) {
     message = `The ${target.kind} ${target.name} no longer exists (404): ${target.id}; ${target.decides} could not be checked.`;
   } else if (status === 429) {

@@ -132,7 +132,7 @@ function record(read: ArmRead, raws: RawArmResource[], state: DiagnosisState): v
     return;
   }
   if (read.key.startsWith('list microsoft.network/networkinterfaces')) {
-    state.nicListing = raws;
+    state.nicListing = [...(state.nicListing ?? []), ...raws];
     return;
   }
   if (read.key.startsWith('list bastionHosts')) {
