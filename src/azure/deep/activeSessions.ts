@@ -2,6 +2,7 @@
 // listed in the report: who is connected to what, from where, for how long.
 import type { Finding } from '../../core/findings';
 import { parseResourceId } from '../../core/resourceId';
+import { clientsFor } from '../clients';
 import type { StepContext } from './step';
 
 /** getActiveSessions on bastionHosts; Reader does not grant it (reference §11.2, inferred). */
@@ -20,7 +21,7 @@ export interface ActiveSession {
 
 export async function listActiveSessions(step: StepContext): Promise<{ sessions?: ActiveSession[]; findings: Finding[] }> {
   const host = step.target.host;
-  const client = await step.clients.network();
+  const client = await clientsFor(step.clients, host.id).network();
   const { resourceGroup = '' } = parseResourceId(host.id);
   const outcome = await step.call({ id: host.id, name: host.name, type: 'Microsoft.Network/bastionHosts', kind: 'active sessions of Bastion host', action: ACTIVE_SESSIONS_ACTION, layer: 'host', decides: 'who is connected right now' },
     async (signal) => {

@@ -5,6 +5,7 @@ import type { EffectiveNetworkSecurityGroup, EffectiveRoute as SdkEffectiveRoute
 import type { Finding } from '../../core/findings';
 import type { EffectiveRoute, EffectiveRouteTable } from '../../core/model';
 import { parseResourceId } from '../../core/resourceId';
+import { clientsFor } from '../clients';
 import { ACTION_PERMISSIONS } from '../errors';
 import { armRef, prerequisiteMissing } from './findings';
 import type { StepContext } from './step';
@@ -48,7 +49,7 @@ export async function readEffectiveRoutes(step: StepContext): Promise<Outcome<Ef
   const blocked = notRunnable(step, 'Effective routes', 'route');
   if (blocked) return { findings: blocked };
   const nic = step.target.nic!;
-  const client = await step.clients.network();
+  const client = await clientsFor(step.clients, nic.id).network();
   const { resourceGroup = '' } = parseResourceId(nic.id);
   const outcome = await step.call({ id: nic.id, name: nic.name, type: 'Microsoft.Network/networkInterfaces', kind: 'effective routes of network interface', action: ACTION_PERMISSIONS.effectiveRouteTable, layer: 'route', decides: 'forced tunnelling (bastion-forced-tunnel)' },
     (signal) => client.networkInterfaces.getEffectiveRouteTable(resourceGroup, nic.name, { abortSignal: signal, updateIntervalInMs: step.updateIntervalInMs }));
@@ -70,7 +71,7 @@ export async function readEffectiveSecurityRules(step: StepContext): Promise<Out
   const blocked = notRunnable(step, 'Effective security rules', 'target-nsg');
   if (blocked) return { findings: blocked };
   const nic = step.target.nic!;
-  const client = await step.clients.network();
+  const client = await clientsFor(step.clients, nic.id).network();
   const { resourceGroup = '' } = parseResourceId(nic.id);
   const outcome = await step.call({ id: nic.id, name: nic.name, type: 'Microsoft.Network/networkInterfaces', kind: 'effective security rules of network interface', action: ACTION_PERMISSIONS.effectiveNetworkSecurityGroups, layer: 'target-nsg', decides: 'the rules the platform applies to the VM' },
     (signal) => client.networkInterfaces.listEffectiveNetworkSecurityGroups(resourceGroup, nic.name, { abortSignal: signal, updateIntervalInMs: step.updateIntervalInMs }));

@@ -57,7 +57,8 @@ export function deepFailureFinding(context: DeepContext, error: unknown, target:
   const finding = readFailureFinding(error, target, endpoint);
   const status = statusOf(error);
   if (status === 403) {
-    finding.message = `${capitalise(target.kind)} ${target.name} was denied (403): the signed-in identity lacks ${target.action}, which the Reader role does not grant, so ${target.decides} could not be checked.`;
+    const { subscriptionId } = parseResourceId(target.id);
+    finding.message = `${capitalise(target.kind)} ${target.name} was denied (403): the signed-in identity lacks ${target.action}${subscriptionId ? ` in subscription ${subscriptionId}` : ''}, which the Reader role does not grant, so ${target.decides} could not be checked.`;
   } else if (status === 404) {
     finding.message = `${capitalise(target.kind)} ${target.name} answered 404 (${target.id} not found), so ${target.decides} could not be checked.`;
   }

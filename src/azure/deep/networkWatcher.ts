@@ -1,10 +1,13 @@
 // What the platform says about the Bastion flow to the VM: Network Watcher IP flow verify, for
 // inbound TCP from an address inside AzureBastionSubnet (Developer: 168.63.129.16) to the VM's
 // private IP on each port. It needs a Network Watcher in the VM's region and a running VM.
+// Network Watcher is per region and per subscription: the one of the VM's own subscription is
+// used (a spoke VM in a landing zone is not watched by the hub subscription's).
 import type { NetworkManagementClient } from '@azure/arm-network';
 import type { Finding } from '../../core/findings';
 import type { IpFlowVerifyResult } from '../../core/model';
 import { parseResourceId } from '../../core/resourceId';
+import { clientsFor } from '../clients';
 import { ACTION_PERMISSIONS } from '../errors';
 import { armRef, prerequisiteMissing } from './findings';
 import type { StepContext } from './step';
@@ -49,12 +52,13 @@ export async function runIpFlowVerify(step: StepContext): Promise<IpFlowOutcome>
   if (!privateIp || !nic) return missing(`The private IP of ${vm.name} is not known (its network interface was not read), so IP flow verify cannot be asked.`);
   if (!bastionSourceIp) return missing(`The AzureBastionSubnet prefix of ${step.target.host.name} is not known, so IP flow verify has no Bastion source address to test from.`);
   if (!vm.location) return missing(`The region of ${vm.name} is not known, so its Network Watcher cannot be found.`);
-  const client = await step.clients.network();
-  const watcher = await step.call({ id: `/subscriptions/${step.clients.subscriptionId}/providers/Microsoft.Network/networkWatchers`, name: 'in the subscription', type: 'Microsoft.Network/networkWatchers', kind: 'listing the Network Watchers', action: 'Microsoft.Network/networkWatchers/read', layer: 'target-nsg', decides: 'IP flow verify' },
+  const vmClients = clientsFor(step.clients, vm.id);
+  const client = await vmClients.network();
+  const watcher = await step.call({ id: `/subscriptions/${vmClients.subscriptionId}/providers/Microsoft.Network/networkWatchers`, name: `in subscription ${vmClients.subscriptionId}`, type: 'Microsoft.Network/networkWatchers', kind: 'listing the Network Watchers', action: 'Microsoft.Network/networkWatchers/read', layer: 'target-nsg', decides: 'IP flow verify' },
     (signal) => findNetworkWatcher(client, vm.location!, signal));
   if (!watcher.ok) return { results: [], findings: [watcher.finding] };
   if (!watcher.value) {
-    return missing(`No Network Watcher exists in ${vm.location} for subscription ${step.clients.subscriptionId}, so IP flow verify cannot run. Enable it: az network watcher configure --locations ${normaliseLocation(vm.location)} --enabled true --resource-group NetworkWatcherRG`);
+    return missing(`No Network Watcher exists in ${vm.location} for subscription ${vmClients.subscriptionId} (the VM's), so IP flow verify cannot run. Enable it: az network watcher configure --locations ${normaliseLocation(vm.location)} --enabled true --resource-group NetworkWatcherRG --subscription ${vmClients.subscriptionId}`);
   }
   const networkWatcher = watcher.value;
   const results: IpFlowVerifyResult[] = [];

@@ -4,6 +4,7 @@
 // of `key=value` that parseGuestOutput reads.
 import type { Finding } from '../../core/findings';
 import { parseResourceId } from '../../core/resourceId';
+import { clientsFor } from '../clients';
 import { armRef, deepFinding, manualFix, prerequisiteMissing } from './findings';
 import type { StepContext } from './step';
 import { isVmStopped, type ResolvedTarget } from './target';
@@ -123,7 +124,7 @@ export async function inspectGuest(step: StepContext): Promise<GuestOutcome> {
   if (!chosen || vm.osType === undefined) return { findings: [prerequisiteMissing(step.context, vmRef, 'vm', `The OS type of ${vm.name} is not known, so no guest script can be chosen.`)] };
   if (isVmStopped(vm)) return { findings: [prerequisiteMissing(step.context, vmRef, 'vm', `Run Command needs ${vm.name} running (power state: ${vm.powerState}).`)] };
   const { script, port } = chosen;
-  const compute = await step.clients.compute();
+  const compute = await clientsFor(step.clients, vm.id).compute();
   const { resourceGroup = '' } = parseResourceId(vm.id);
   const outcome = await step.call({ id: vm.id, name: vm.name, type: 'Microsoft.Compute/virtualMachines', kind: 'Run Command on virtual machine', action: RUN_COMMAND_ACTION, layer: 'vm', decides: 'whether sshd / Remote Desktop listens inside the VM' },
     (signal) => compute.virtualMachines.runCommand(resourceGroup, vm.name, { commandId: script.commandId, script: script.script.split('\n') }, { abortSignal: signal, updateIntervalInMs: step.updateIntervalInMs }));

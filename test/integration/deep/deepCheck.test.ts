@@ -11,7 +11,8 @@ import { diagnose } from '../../../src/core/diagnose';
 import { fakeArmClients, loopbackOnlyPolicy, TEST_TOKEN } from '../../support/fakeArm/harness';
 import { FakeLogAnalytics } from '../../support/fakeArm/logAnalytics';
 import { FakeArm } from '../../support/fakeArm/server';
-import { hubAndSpoke } from '../scenarios';
+import { hubAndSpoke, SPOKE_SUBSCRIPTION_ID, type HubAndSpoke } from '../scenarios';
+import { SUBSCRIPTION_ID } from '../../support/arm';
 import { env, serve } from './fixtures';
 
 const fake = new FakeArm();
@@ -37,16 +38,16 @@ beforeEach(() => {
   logs.latencyMs = 0;
 });
 
-async function deepCheck(options: DeepCheckOptions = {}) {
+async function deepCheck(options: DeepCheckOptions = {}, scenario: HubAndSpoke = env) {
   const clients = fakeArmClients(fake);
-  const read = await readForDiagnosis(clients, { bastion: env.hostId, vm: env.spokeVmId });
+  const read = await readForDiagnosis(clients, { bastion: scenario.hostId, vm: scenario.spokeVmId });
   const topology = topologyFromRead(read, 'subscription test');
-  const result = await runDeepCheck(clients, topology, { bastionHostId: env.hostId, virtualMachineId: env.spokeVmId }, {
+  const result = await runDeepCheck(clients, topology, { bastionHostId: scenario.hostId, virtualMachineId: scenario.spokeVmId }, {
     clientPath: false,
     logs: { credential: staticTokenCredential(TEST_TOKEN), endpoint: logs.url, tlsCa: fake.certificate, additionalPolicies: [{ policy: loopbackOnlyPolicy, position: 'perCall' }], retryOptions: { maxRetries: 1, retryDelayInMs: 5, maxRetryDelayInMs: 10 } },
     ...options,
   });
-  const report = diagnose(withDeepEvidence(topology, result.deep), { bastion: env.hostId, vm: env.spokeVmId });
+  const report = diagnose(withDeepEvidence(topology, result.deep), { bastion: scenario.hostId, vm: scenario.spokeVmId });
   return { result, report, topology };
 }
 
@@ -74,6 +75,23 @@ describe('runDeepCheck against the fake ARM', () => {
     const done = progress.filter((p) => p.state !== 'started');
     assert.deepEqual(done.map((p) => p.step).sort(), ['active-sessions', 'audit-logs', 'effective-routes', 'effective-security-rules', 'ip-flow']);
     assert.equal(done.at(-1)!.completed, 5);
+  });
+
+  it('a VM in another subscription is checked through that subscription: its Network Watcher, its NIC, its Run Command', async () => {
+    const spoke = hubAndSpoke({ spokeSubscription: SPOKE_SUBSCRIPTION_ID });
+    // Only the spoke subscription has a Network Watcher in westeurope: the hub's must not be used.
+    serve(fake, logs, { scenario: spoke });
+    const { result } = await deepCheck({ runGuestScript: true }, spoke);
+    const state = Object.fromEntries(result.steps.map((s) => [s.step, s.state]));
+    assert.deepEqual(state, { 'ip-flow': 'done', 'effective-security-rules': 'done', 'effective-routes': 'done', 'guest-os': 'done', 'audit-logs': 'done', 'active-sessions': 'done' }, result.findings.map((f) => f.message).join('\n'));
+    assert.equal(result.deep.ipFlowVerifyResults[0].access, 'Allow');
+    const subscriptionOf = (path: string) => /^\/subscriptions\/([^/]+)/i.exec(path)?.[1];
+    for (const fragment of ['/networkWatchers', '/effectiveRouteTable', '/effectiveNetworkSecurityGroups', '/runCommand']) {
+      const calls = fake.requestsTo(fragment).filter((r) => !/\/operations|operationResults/i.test(r.path));
+      assert.ok(calls.length > 0, fragment);
+      assert.ok(calls.every((r) => subscriptionOf(r.path) === SPOKE_SUBSCRIPTION_ID), `${fragment}: ${calls.map((r) => r.path).join(', ')}`);
+    }
+    assert.ok(fake.requestsTo('/getActiveSessions').every((r) => subscriptionOf(r.path) === SUBSCRIPTION_ID), 'the host is asked in its own subscription');
   });
 
   it('a platform deny is vm-ip-flow-denied, and against an allowing NSG also a disagreement naming both verdicts', async () => {
