@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { SUBSCRIPTION_ID } from '../support/arm';
 import { TEST_TOKEN } from '../support/fakeArm/harness';
 import { FakeArm } from '../support/fakeArm/server';
-import { hubAndSpoke, rulesWithoutGatewayManager } from '../integration/scenarios';
+import { hubAndSpoke, rulesWithoutGatewayManager, SPOKE_SUBSCRIPTION_ID } from '../integration/scenarios';
 import { serve as serveDeepCheck } from '../integration/deep/fixtures';
 import { FakeLogAnalytics } from '../support/fakeArm/logAnalytics';
 
@@ -85,6 +85,22 @@ describe('bastion-doctor diagnose --subscription', () => {
     const run = await cli(live('--bastion', 'bas-contoso-hub', '--vm', '/subscriptions/' + SUBSCRIPTION_ID + '/resourceGroups/rg-contoso-spoke/providers/Microsoft.Compute/virtualMachines/vm-app-01'));
     assert.match(run.stdout + run.stderr, /vm-app-01/);
     assert.match(run.stdout + run.stderr, /not found|no longer exists|does not exist/i);
+  });
+
+  it('--subscription HUB --vm <id in a spoke subscription>: reads the spoke there, finds its half-made peering, --deep uses its Network Watcher, and saves it in the snapshot', async () => {
+    const spoke = hubAndSpoke({ spokeSubscription: SPOKE_SUBSCRIPTION_ID, spokeToHubState: 'Initiated' });
+    serveDeepCheck(fake, new FakeLogAnalytics(), { scenario: spoke });
+    fake.resetLog();
+    const run = await cli(live('--bastion', spoke.hostId, '--vm', spoke.spokeVmId, '--deep', '--format', 'json', '--save-snapshot', 'spoke.json'));
+    const report = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
+    const rules = new Set(report.findings.map((f) => f.rule));
+    assert.ok(rules.has('vm-peering-not-connected'), run.stdout);
+    // Only what cannot run on this machine (client path, Azure CLI, Log Analytics) is incomplete.
+    assert.ok(!report.findings.some((f) => f.rule === 'check-incomplete' && /\((403|404)\)|no longer exists|Network Watcher/.test(f.message)), report.findings.map((f) => f.message).join('\n'));
+    assert.match(run.stderr, /IP flow verify \(Network Watcher\): done/);
+    assert.ok(fake.requestsTo(`/subscriptions/${SPOKE_SUBSCRIPTION_ID}/resourceGroups/NetworkWatcherRG`).length > 0, 'the spoke subscription\'s Network Watcher');
+    const saved = JSON.parse(readFileSync(join(dir, 'spoke.json'), 'utf8')) as { id: string }[];
+    assert.ok(saved.some((r) => r.id === spoke.spokeVmId) && saved.some((r) => r.id === spoke.spokeVnetId), 'the snapshot holds the spoke subscription\'s resources');
   });
 
   it('asks to sign in again when Azure refuses the token (401)', async () => {
