@@ -26,6 +26,8 @@ export interface LiveDiagnosisRead {
 
 export class LiveAzure {
   private loggerHook: Promise<vscode.Disposable> | undefined;
+  /** By cloud endpoint and tenant. */
+  private readonly clientSets = new Map<string, AzureClients>();
 
   constructor(private readonly signIn: AzureSignIn, private readonly log: vscode.LogOutputChannel) {}
 
@@ -85,16 +87,29 @@ export class LiveAzure {
     return { credential, ...where };
   }
 
+  /**
+   * The clients of a subscription. One set per tenant and cloud endpoint is kept, and through it
+   * one per subscription (AzureClients.forSubscription): the tree, Diagnose and Deep Check reuse
+   * them, and a read of a resource in another subscription goes to that subscription's clients.
+   * The credential asks VS Code for the session on every token, so a new sign-in is picked up.
+   */
   private async clients(subscription: SubscriptionInfo | undefined): Promise<AzureClients> {
     this.loggerHook ??= hookAzureLogger(this.log);
     await this.loggerHook;
     const { createAzureClients, credentialFromTokenProvider } = await loadAzure();
     const tenantId = subscription?.tenantId ?? this.signIn.tenantId;
-    const credential = credentialFromTokenProvider(async () => {
-      const session = await this.signIn.silentSession(tenantId);
-      if (!session) throw Object.assign(new Error('No Azure session: sign in to Azure first.'), { name: 'AuthenticationRequiredError' });
-      return { token: session.accessToken, expiresOnTimestamp: tokenExpiry(session.accessToken) ?? Date.now() + FALLBACK_TOKEN_LIFETIME_MS };
-    });
-    return createAzureClients({ credential, subscriptionId: subscription?.subscriptionId ?? '', endpoint: this.signIn.cloud().resourceManagerEndpoint });
+    const endpoint = this.signIn.cloud().resourceManagerEndpoint;
+    const key = `${endpoint}|${(tenantId ?? '').toLowerCase()}`;
+    let tenantClients = this.clientSets.get(key);
+    if (tenantClients === undefined) {
+      const credential = credentialFromTokenProvider(async () => {
+        const session = await this.signIn.silentSession(tenantId);
+        if (!session) throw Object.assign(new Error('No Azure session: sign in to Azure first.'), { name: 'AuthenticationRequiredError' });
+        return { token: session.accessToken, expiresOnTimestamp: tokenExpiry(session.accessToken) ?? Date.now() + FALLBACK_TOKEN_LIFETIME_MS };
+      });
+      tenantClients = createAzureClients({ credential, subscriptionId: subscription?.subscriptionId ?? '', endpoint });
+      this.clientSets.set(key, tenantClients);
+    }
+    return subscription === undefined ? tenantClients : tenantClients.forSubscription(subscription.subscriptionId);
   }
 }
