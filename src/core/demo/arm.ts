@@ -4,19 +4,30 @@
 export type ArmResource = Record<string, unknown>;
 
 export const DEMO_SUBSCRIPTION_ID = 'de300000-0000-4000-8000-000000000001';
+/** The second made-up subscription: a landing zone's spoke, apart from the hub's. */
+export const DEMO_SPOKE_SUBSCRIPTION_ID = 'de300000-0000-4000-8000-000000000002';
 export const DEMO_LOCATION = 'westeurope';
 
 const DEMO_TAGS = { environment: 'demo', 'managed-by': 'bastion-doctor-sample' };
 
-export function groupId(resourceGroup: string): string {
-  return `/subscriptions/${DEMO_SUBSCRIPTION_ID}/resourceGroups/${resourceGroup}`;
+export interface ResourceGroup {
+  subscriptionId: string;
+  name: string;
 }
 
-export function networkId(resourceGroup: string, type: string, name: string): string {
+export function resourceGroup(name: string, subscriptionId = DEMO_SUBSCRIPTION_ID): ResourceGroup {
+  return { subscriptionId, name };
+}
+
+export function groupId(group: ResourceGroup): string {
+  return `/subscriptions/${group.subscriptionId}/resourceGroups/${group.name}`;
+}
+
+export function networkId(resourceGroup: ResourceGroup, type: string, name: string): string {
   return `${groupId(resourceGroup)}/providers/Microsoft.Network/${type}/${name}`;
 }
 
-export function computeId(resourceGroup: string, type: string, name: string): string {
+export function computeId(resourceGroup: ResourceGroup, type: string, name: string): string {
   return `${groupId(resourceGroup)}/providers/Microsoft.Compute/${type}/${name}`;
 }
 
@@ -84,7 +95,7 @@ const DEFAULT_RULES: RuleSpec[] = [
   { name: 'DenyAllOutBound', priority: 65500, direction: 'Outbound', access: 'Deny', protocol: '*', source: '*', destination: '*', ports: ['*'], description: 'Deny all outbound traffic' },
 ];
 
-export function nsg(resourceGroup: string, name: string, rules: RuleSpec[], subnetIds: string[]): ArmResource {
+export function nsg(resourceGroup: ResourceGroup, name: string, rules: RuleSpec[], subnetIds: string[]): ArmResource {
   const id = networkId(resourceGroup, 'networkSecurityGroups', name);
   return topLevel(id, name, 'Microsoft.Network/networkSecurityGroups', {
     provisioningState: 'Succeeded',
@@ -111,7 +122,7 @@ export interface PeeringSpec {
   state: 'Connected' | 'Initiated' | 'Disconnected';
 }
 
-export function vnet(resourceGroup: string, name: string, prefixes: string[], subnets: SubnetSpec[], peerings: PeeringSpec[] = []): ArmResource {
+export function vnet(resourceGroup: ResourceGroup, name: string, prefixes: string[], subnets: SubnetSpec[], peerings: PeeringSpec[] = []): ArmResource {
   const id = networkId(resourceGroup, 'virtualNetworks', name);
   return topLevel(id, name, 'Microsoft.Network/virtualNetworks', {
     provisioningState: 'Succeeded',
@@ -156,7 +167,7 @@ export interface RouteSpec {
   nextHopIp?: string;
 }
 
-export function routeTable(resourceGroup: string, name: string, routes: RouteSpec[], subnetIds: string[]): ArmResource {
+export function routeTable(resourceGroup: ResourceGroup, name: string, routes: RouteSpec[], subnetIds: string[]): ArmResource {
   const id = networkId(resourceGroup, 'routeTables', name);
   return topLevel(id, name, 'Microsoft.Network/routeTables', {
     provisioningState: 'Succeeded',
@@ -172,7 +183,7 @@ export function routeTable(resourceGroup: string, name: string, routes: RouteSpe
   });
 }
 
-export function privateDnsZoneLink(resourceGroup: string, zoneName: string, linkName: string, vnetId: string): ArmResource {
+export function privateDnsZoneLink(resourceGroup: ResourceGroup, zoneName: string, linkName: string, vnetId: string): ArmResource {
   const id = `${groupId(resourceGroup)}/providers/Microsoft.Network/privateDnsZones/${zoneName}/virtualNetworkLinks/${linkName}`;
   return {
     id,
@@ -192,7 +203,7 @@ export function privateDnsZoneLink(resourceGroup: string, zoneName: string, link
 
 // ----- Bastion -----
 
-export function publicIp(resourceGroup: string, name: string, ipAddress: string): ArmResource {
+export function publicIp(resourceGroup: ResourceGroup, name: string, ipAddress: string): ArmResource {
   const id = networkId(resourceGroup, 'publicIPAddresses', name);
   return {
     ...topLevel(id, name, 'Microsoft.Network/publicIPAddresses', {
@@ -207,7 +218,7 @@ export function publicIp(resourceGroup: string, name: string, ipAddress: string)
 }
 
 export interface BastionSpec {
-  resourceGroup: string;
+  resourceGroup: ResourceGroup;
   name: string;
   sku: 'Basic' | 'Standard' | 'Premium';
   vnetId: string;
@@ -263,7 +274,7 @@ export function bastionAuditLogSetting(bastionId: string, name: string, workspac
 // ----- compute -----
 
 export interface VmSpec {
-  resourceGroup: string;
+  resourceGroup: ResourceGroup;
   name: string;
   os: 'Linux' | 'Windows';
   subnetId: string;

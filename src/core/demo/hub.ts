@@ -2,7 +2,7 @@
 // AzureBastionSubnet that has every required rule except the explicit AzureLoadBalancer 443 allow
 // (only Azure's default rule lets the health probes in: works today by accident).
 import { bastionAuditLogSetting, bastionHost, groupId, nsg, privateDnsZoneLink, publicIp, subnetId, vnet, type ArmResource, type RuleSpec } from './arm';
-import { HUB, HUB_BASTION_PREFIX, HUB_RG, SPOKE_APP, SPOKE_DATA } from './layout';
+import { HUB, HUB_BASTION_PREFIX, HUB_RG, SPOKE_APP, SPOKE_CORP, SPOKE_DATA } from './layout';
 
 const BASTION_SUBNET = subnetId(HUB.id, 'AzureBastionSubnet');
 const WORKLOAD_SUBNET = subnetId(HUB.id, 'snet-demo-hub-workload');
@@ -50,6 +50,8 @@ export function hubResources(): ArmResource[] {
         { name: 'peer-hub-to-spoke-app', remoteVnetId: SPOKE_APP.id, remotePrefixes: SPOKE_APP.prefixes, state: 'Connected' },
         // The spoke-data team never created its half, so this side stays Initiated.
         { name: 'peer-hub-to-spoke-data', remoteVnetId: SPOKE_DATA.id, remotePrefixes: SPOKE_DATA.prefixes, state: 'Initiated' },
+        // The corp spoke lives in its own subscription, as landing-zone spokes do.
+        { name: 'peer-hub-to-spoke-corp', remoteVnetId: SPOKE_CORP.id, remotePrefixes: SPOKE_CORP.prefixes, state: 'Connected' },
       ],
     ),
     bastionNsg,

@@ -1,5 +1,6 @@
 // The built-in demo environment: a hub-and-spoke written as raw ARM resource JSON, so it runs
-// through the same mapper and checks as a real snapshot. Every id uses a made-up subscription.
+// through the same mapper and checks as a real snapshot. Every id uses one of two made-up
+// subscriptions: the hub's, and a landing-zone spoke's.
 import { mapArmResources } from '../arm';
 import type { Topology } from '../model';
 import { branchResources } from './branch';
@@ -8,7 +9,7 @@ import { spokeResources } from './spokes';
 import { vmResources } from './vms';
 
 export const DEMO_LABEL = 'Demo environment (built-in sample data, not your Azure)';
-export { DEMO_SUBSCRIPTION_ID } from './arm';
+export { DEMO_SPOKE_SUBSCRIPTION_ID, DEMO_SUBSCRIPTION_ID } from './arm';
 
 export function demoResources(): Record<string, unknown>[] {
   return [...hubResources(), ...spokeResources(), ...branchResources(), ...vmResources()];

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_LABEL, DEMO_SUBSCRIPTION_ID, demoResources, demoTopology } from '../../../src/core/demo';
+import { DEMO_LABEL, DEMO_SPOKE_SUBSCRIPTION_ID, DEMO_SUBSCRIPTION_ID, demoResources, demoTopology } from '../../../src/core/demo';
+import { parseResourceId } from '../../../src/core/resourceId';
 import { diagnose } from '../../../src/core/diagnose';
 import { idKey } from '../../../src/core/resourceId';
 
@@ -20,11 +21,13 @@ function allIds(value: unknown, out: string[] = []): string[] {
 describe('demo resources (raw ARM JSON)', () => {
   const resources = demoResources();
 
-  it('lives in one made-up, GUID-shaped subscription with demo names', () => {
-    assert.match(DEMO_SUBSCRIPTION_ID, GUID);
+  it('lives in two made-up, GUID-shaped subscriptions (the hub\'s and a spoke\'s) with demo names', () => {
+    const subscriptions = [DEMO_SUBSCRIPTION_ID, DEMO_SPOKE_SUBSCRIPTION_ID];
+    for (const subscription of subscriptions) assert.match(subscription, GUID);
     for (const id of allIds(resources)) {
-      assert.ok(id.startsWith(`/subscriptions/${DEMO_SUBSCRIPTION_ID}/resourceGroups/rg-demo-`), id);
+      assert.ok(subscriptions.some((subscription) => id.startsWith(`/subscriptions/${subscription}/resourceGroups/rg-demo-`)), id);
     }
+    assert.ok(allIds(resources).some((id) => id.startsWith(`/subscriptions/${DEMO_SPOKE_SUBSCRIPTION_ID}/`)));
   });
 
   it('has unique top-level ids', () => {
@@ -76,6 +79,17 @@ describe('demo topology', () => {
     assert.ok(states.includes('Connected') && states.includes('Initiated'));
     const power = new Set(topology.virtualMachines.map((vm) => vm.powerState));
     assert.ok(power.has('running') && power.has('deallocated'));
+  });
+
+  it('has a healthy VM in a spoke of the second subscription, peered both ways with the hub', () => {
+    const vm = topology.virtualMachines.find((v) => parseResourceId(v.id).subscriptionId === DEMO_SPOKE_SUBSCRIPTION_ID);
+    assert.ok(vm, 'a VM in the spoke subscription');
+    const report = diagnose(topology, { bastion: 'bas-demo-hub', vm: vm.name });
+    assert.deepEqual(report.findings.filter((f) => f.context?.virtualMachineId === vm.id).map((f) => f.rule), []);
+    const hub = topology.virtualNetworks.find((v) => v.name === 'vnet-demo-hub')!;
+    const spoke = topology.virtualNetworks.find((v) => parseResourceId(v.id).subscriptionId === DEMO_SPOKE_SUBSCRIPTION_ID)!;
+    assert.ok(hub.peerings.some((p) => idKey(p.remoteVirtualNetworkId ?? '') === idKey(spoke.id) && p.peeringState === 'Connected'));
+    assert.ok(spoke.peerings.some((p) => idKey(p.remoteVirtualNetworkId ?? '') === idKey(hub.id) && p.peeringState === 'Connected'));
   });
 
   it('yields at least five distinct rules and leaves some VMs healthy', () => {
