@@ -1,5 +1,7 @@
 // Live Azure reads against the local fake ARM through the real SDK clients:
 // - one diagnosis with latency injected on every ARM call (target: wall time ≤ 5× one call),
+// - a spoke in another subscription than the hub's (target: no more request waves than a spoke
+//   in the hub's own subscription), for one VM and for every VM the host reaches,
 // - the inventory of 200 subscriptions × 50 VMs, Resource Graph versus the ARM fallback.
 import { performance } from 'node:perf_hooks';
 import { loadInventory } from '../src/azure/inventory';
@@ -7,7 +9,7 @@ import { readForDiagnosis } from '../src/azure/readDiagnosis';
 import { armBastionHost, armNic, armResourceId, armSubnet, armVirtualNetwork, armVm, subnetIdOf, type ArmResource } from '../test/support/arm';
 import { fakeArmClients } from '../test/support/fakeArm/harness';
 import { FakeArm } from '../test/support/fakeArm/server';
-import { hubAndSpoke } from '../test/integration/scenarios';
+import { hubAndSpoke, SPOKE_SUBSCRIPTION_ID, type HubAndSpoke } from '../test/integration/scenarios';
 import type { BenchRow } from './types';
 
 const CALL_LATENCY_MS = 50;
@@ -44,6 +46,46 @@ async function diagnosisRow(fake: FakeArm): Promise<BenchRow> {
     target: `≤ ${target} ms (5× one call)`,
     verdict: ms <= target ? 'ok' : 'over',
   };
+}
+
+interface SpokeRead {
+  waves: number;
+  requests: number;
+  ms: number;
+}
+
+async function spokeRead(fake: FakeArm, env: HubAndSpoke, vm: string | undefined): Promise<SpokeRead> {
+  fake.put(...env.resources);
+  const clients = fakeArmClients(fake);
+  await readForDiagnosis(clients, { bastion: env.hostId, vm }); // loads the SDK packages
+  fake.latencyMs = CALL_LATENCY_MS;
+  const runs: SpokeRead[] = [];
+  for (let run = 0; run < 3; run++) {
+    const start = performance.now();
+    const read = await readForDiagnosis(clients, { bastion: env.hostId, vm });
+    runs.push({ waves: read.waves, requests: read.requestCount, ms: performance.now() - start });
+  }
+  fake.latencyMs = 0;
+  return { waves: Math.max(...runs.map((r) => r.waves)), requests: runs[0].requests, ms: median(runs.map((r) => r.ms)) };
+}
+
+async function crossSubscriptionRows(fake: FakeArm): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const selection of ['one spoke VM', 'every reachable VM'] as const) {
+    const pick = (env: HubAndSpoke) => (selection === 'one spoke VM' ? env.spokeVmId : undefined);
+    const sameEnv = hubAndSpoke();
+    const same = await spokeRead(fake, sameEnv, pick(sameEnv));
+    const crossEnv = hubAndSpoke({ spokeSubscription: SPOKE_SUBSCRIPTION_ID });
+    const cross = await spokeRead(fake, crossEnv, pick(crossEnv));
+    rows.push({
+      benchmark: `live read, spoke in another subscription (${selection})`,
+      input: `${CALL_LATENCY_MS} ms per ARM call; spoke in the hub's subscription: ${same.waves} waves, ${same.requests} requests, ${same.ms.toFixed(0)} ms`,
+      result: `${cross.waves} waves, ${cross.requests} requests, ${cross.ms.toFixed(0)} ms`,
+      target: `≤ ${same.waves} waves`,
+      verdict: cross.waves <= same.waves ? 'ok' : 'over',
+    });
+  }
+  return rows;
 }
 
 function subscriptionId(index: number): string {
@@ -92,7 +134,7 @@ async function inventoryRows(fake: FakeArm): Promise<BenchRow[]> {
 export default async function run(): Promise<BenchRow[]> {
   const fake = await new FakeArm().start();
   try {
-    return [await diagnosisRow(fake), ...(await inventoryRows(fake))];
+    return [await diagnosisRow(fake), ...(await crossSubscriptionRows(fake)), ...(await inventoryRows(fake))];
   } finally {
     await fake.close();
   }
