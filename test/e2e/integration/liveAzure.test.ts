@@ -1,6 +1,7 @@
 // Live Azure in the real editor against the local fake ARM: Sign In, the Bastion Hosts tree from
 // Resource Graph, Diagnose Bastion and Deep Check on a VM, all through the extension's own
-// commands. The runner (run.mjs) points a custom cloud at the fake, makes the extension host trust
+// commands. As in a landing zone, the spoke VNet and its VM live in another subscription than
+// the hub and its Bastion host, and the fake ARM serves each resource only under its own one. The runner (run.mjs) points a custom cloud at the fake, makes the extension host trust
 // its certificate, disables the built-in Microsoft sign-in so this suite provides the session,
 // records the sign-in consent a user would give (tests may not show the dialog) and loads the
 // network guard: any attempt to reach a host other than 127.0.0.1 fails the suite here.
@@ -8,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { serve } from '../../integration/deep/fixtures';
-import { hubAndSpoke, rulesWithoutGatewayManager } from '../../integration/scenarios';
+import { hubAndSpoke, rulesWithoutGatewayManager, SPOKE_SUBSCRIPTION_ID } from '../../integration/scenarios';
 import { SUBSCRIPTION_ID } from '../../support/arm';
 import { TEST_TOKEN } from '../../support/fakeArm/harness';
 import { FakeLogAnalytics } from '../../support/fakeArm/logAnalytics';
@@ -54,7 +55,7 @@ suite('live Azure (fake ARM)', () => {
   // The host's DNS name resolves to this machine, so the client-path step stays on 127.0.0.1. The
   // spoke VM runs (IP flow verify and the effective rules need that) with no OS type on record, so
   // the guest step is left out without the confirmation dialog, which extension tests cannot show.
-  const scenario = hubAndSpoke({ bastion: { dnsName: 'localhost' }, bastionRules: rulesWithoutGatewayManager() });
+  const scenario = hubAndSpoke({ bastion: { dnsName: 'localhost' }, bastionRules: rulesWithoutGatewayManager(), spokeSubscription: SPOKE_SUBSCRIPTION_ID });
   const spokeVm = scenario.resources.find((r) => r.id === scenario.spokeVmId) as { properties: { osProfile?: unknown; storageProfile?: { osDisk?: { osType?: string } } } } | undefined;
   delete spokeVm?.properties.storageProfile?.osDisk?.osType;
   delete spokeVm?.properties.osProfile;
@@ -68,7 +69,8 @@ suite('live Azure (fake ARM)', () => {
     await fake.start(port);
     await logs.start(Number(process.env.BASTION_DOCTOR_E2E_LOGS_PORT));
     fake.subscriptionNames.set(SUBSCRIPTION_ID, 'Contoso Production');
-    serve(fake, logs, { resources: scenario.resources });
+    fake.subscriptionNames.set(SPOKE_SUBSCRIPTION_ID, 'Contoso Spoke');
+    serve(fake, logs, { scenario });
     signIn = registerFakeMicrosoftSignIn();
     api = (await activatedExtension()).exports as ExtensionApi;
   });
@@ -108,6 +110,22 @@ suite('live Azure (fake ARM)', () => {
     assert.ok(fake.requests.some((r) => r.path.toLowerCase().endsWith('/bastionhosts/bas-contoso-hub')), 'the host was read again');
   });
 
+  test('Diagnose on the VM of the spoke subscription reads it, its NIC and its VNet there, and keeps them for Save Snapshot', async () => {
+    const vm = (await walk(api.hosts)).find((s) => s.label.includes('vm-app-01'));
+    assert.ok(vm, 'the spoke VM in the tree, under the hub host');
+    const previous = api.diagnosis.diagnosis;
+    fake.resetLog();
+    await vscode.commands.executeCommand('bastionDoctor.diagnose', vm.node);
+    const current = await waitFor('a live diagnosis of the spoke VM', () => (api.diagnosis.diagnosis !== previous && api.diagnosis.diagnosis?.sourceKind === 'live' ? api.diagnosis.diagnosis : undefined), 20_000);
+    const findings = api.diagnosis.report?.findings ?? [];
+    assert.deepEqual(findings.filter((f) => f.rule === 'check-incomplete').map((f) => f.message), [], 'every read succeeded');
+    for (const name of ['virtualMachines/vm-app-01', 'networkInterfaces/nic-vm-app-01', 'virtualNetworks/vnet-spoke']) {
+      assert.ok(fake.requestsTo(name).every((r) => r.path.toLowerCase().startsWith(`/subscriptions/${SPOKE_SUBSCRIPTION_ID}/`) && r.status === 200), `${name} read in the spoke subscription: ${fake.requestsTo(name).map((r) => `${r.path} ${r.status ?? ''}`).join(', ')}`);
+    }
+    const raw = (current.rawResources ?? []) as { id: string }[];
+    assert.ok(raw.some((r) => r.id === scenario.spokeVmId), 'the spoke VM is in what Save Snapshot writes');
+  });
+
   test('Deep Check on the spoke VM runs Network Watcher, the audit log, the sessions, the client path and the CLI check', async () => {
     const vm = (await walk(api.hosts)).find((s) => s.label.includes('vm-app-01'));
     assert.ok(vm, 'the spoke VM in the tree');
@@ -119,6 +137,6 @@ suite('live Azure (fake ARM)', () => {
     assert.ok(state['client-path'] !== undefined && state['native-client'] !== undefined, JSON.stringify(state));
     assert.match(deep.notRun['guest-os'] ?? '', /OS type of vm-app-01 is not known/);
     assert.ok(logs.requests.some((r) => /MicrosoftAzureBastionAuditLogs/.test(r.query)), 'the audit-log KQL went to the fake Log Analytics');
-    assert.ok(fake.requests.some((r) => /networkwatchers\/.*\/ipflowverify/i.test(r.path)), 'IP flow verify went to the Network Watcher');
+    assert.ok(fake.requests.some((r) => /networkwatchers\/.*\/ipflowverify/i.test(r.path) && r.path.toLowerCase().startsWith(`/subscriptions/${SPOKE_SUBSCRIPTION_ID}/`)), 'IP flow verify went to the Network Watcher of the VM\'s subscription');
   });
 });

@@ -57,8 +57,9 @@ async function liveAzureSetup(base) {
       'bastionDoctor.customCloudLogAnalyticsEndpoint': `https://127.0.0.1:${logsPort}`,
       // VS Code's proxy support hands its own CA list to every TLS connection, which leaves out
       // NODE_EXTRA_CA_CERTS; the fake ARM's certificate is trusted through the latter.
-      // The subscription the fake ARM serves (test/support/arm.ts), as the Azure Resources extension stores it.
-      'azureResourceGroups.selectedSubscriptions': ['72f988bf-86f1-41af-91ab-2d7cd011db47/8c56d827-5f07-45ce-8f2b-6c5001db5c6f'],
+      // The subscriptions the fake ARM serves, as the Azure Resources extension stores them: the hub's
+      // (test/support/arm.ts) and the spoke's (SPOKE_SUBSCRIPTION_ID in test/integration/scenarios.ts).
+      'azureResourceGroups.selectedSubscriptions': ['72f988bf-86f1-41af-91ab-2d7cd011db47/8c56d827-5f07-45ce-8f2b-6c5001db5c6f', '72f988bf-86f1-41af-91ab-2d7cd011db47/3f9a4c2e-7b1d-4e6a-9c8f-2d5e7a1b4c90'],
       'http.proxySupport': 'off',
       'http.systemCertificates': false,
       'http.fetchAdditionalSupport': false,
