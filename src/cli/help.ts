@@ -23,7 +23,9 @@ export const DIAGNOSE_HELP = `Usage:
   bastion-doctor diagnose --demo [options]
 
 Sources (exactly one):
-  --subscription ID      Read the Bastion host (and VM) fresh from Azure Resource Manager
+  --subscription ID      Read the Bastion host (and VM) fresh from Azure Resource Manager;
+                         names are looked up in this subscription, while a resource given or
+                         referenced by id (a spoke VM, a peered VNet) is read in its own
   --snapshot FILE        A JSON file of ARM resources (as ARM GET returns them)
   --demo                 The built-in demo environment (sample data, not your Azure)
 
