@@ -18,7 +18,7 @@ function lintFolder(folder: string) {
 
 const unknownCases: { folder: string; hosts: { name: string; subnet: boolean; publicIp: boolean }[] }[] = [
   // parameter without a default; reference() of a deployment's output; an undecidable condition
-  { folder: 'arm/unknown-values', hosts: [{ name: 'bas', subnet: true, publicIp: true }, { name: 'bas2', subnet: false, publicIp: true }] },
+  { folder: 'arm/unknown-values', hosts: [{ name: 'bas-param', subnet: true, publicIp: true }, { name: 'bas-conditional', subnet: false, publicIp: true }] },
   // parameter; registry module output and reference(); a conditional existing subnet
   { folder: 'bicep/unknown-values', hosts: [{ name: 'bas-param', subnet: true, publicIp: false }, { name: 'bas-module', subnet: true, publicIp: true }, { name: 'bas-conditional', subnet: true, publicIp: false }] },
   // variable without a default, registry module output, data source; a count that is not known
