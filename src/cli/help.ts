@@ -14,7 +14,8 @@ Options:
   -h, --help      Show help (also: bastion-doctor <command> --help)
   -v, --version   Show the version
 
-Exit codes: 0 no error findings, 1 error findings, 2 usage or input error, 3 internal error.
+Exit codes: 0 no error findings, 1 error findings, 2 usage or input error (lint: an input with a
+syntax error, unless --allow-unparsed), 3 internal error.
 `;
 
 export const DIAGNOSE_HELP = `Usage:

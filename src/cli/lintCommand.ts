@@ -1,5 +1,6 @@
-// `bastion-doctor lint PATHS... [--format text|json|sarif] [--rule id=level]`: lint template files
-// and folders offline; exit 1 when an error finding remains, 2 on a usage error.
+// `bastion-doctor lint PATHS... [--format text|json|sarif] [--rule id=level] [--allow-unparsed]`:
+// lint template files and folders offline; exit 1 when an error finding remains, 2 on a usage
+// error or an input with a syntax error (after the findings of everything that was read).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasErrors } from '../core/findings';
@@ -14,7 +15,8 @@ import { templatesScope } from './format/summary';
 import { formatText } from './format/text';
 import type { CliIo } from './io';
 import { readLintInputs } from './lintInputs';
-import { EXIT_FINDINGS, EXIT_OK, UsageError } from './usageError';
+import type { ParseDiagnostic } from '../templates/source';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNPARSED, UsageError } from './usageError';
 
 export const LINT_HELP = `Usage: bastion-doctor lint PATHS... [options]
 
@@ -29,9 +31,16 @@ only its own findings are reported. A named parameters or variables file (.bicep
 Options:
   -f, --format text|json|sarif   output format (default: text)
       --rule ID=LEVEL            set a rule to off, info, warning or error (repeatable)
+      --allow-unparsed           do not fail on inputs with a syntax error: exit by the findings
+                                 alone (the syntax errors stay reported as check-incomplete)
   -h, --help                     show this help
 
-Exit codes: 0 no error findings, 1 error findings, 2 usage error.
+An input with a syntax error (JSON, Bicep or HCL) fails the run with exit code 2, after the
+findings of every input are printed: a file that was not fully parsed was not fully checked.
+This holds for any syntax error, even one the parser recovered from with every resource read.
+
+Exit codes: 0 no error findings, 1 error findings, 2 usage error or an input that could not be
+parsed (unless --allow-unparsed).
 `;
 
 
@@ -40,6 +49,7 @@ interface LintArgs {
   paths: string[];
   format: OutputFormat;
   ruleOverrides: ReturnType<typeof parseRuleOverrides>;
+  allowUnparsed: boolean;
 }
 
 function parseLintArgs(argv: readonly string[]): LintArgs {
@@ -47,7 +57,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
   try {
     parsed = parseArgs({
       args: [...argv],
-      options: { help: { type: 'boolean', short: 'h' }, format: { type: 'string', short: 'f' }, rule: { type: 'string', multiple: true } },
+      options: { help: { type: 'boolean', short: 'h' }, format: { type: 'string', short: 'f' }, rule: { type: 'string', multiple: true }, 'allow-unparsed': { type: 'boolean' } },
       strict: true,
       allowPositionals: true,
     });
@@ -63,6 +73,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
     paths: parsed.positionals,
     format: format as OutputFormat,
     ruleOverrides: parseRuleOverrides(parsed.values.rule ?? []),
+    allowUnparsed: parsed.values['allow-unparsed'] === true,
   };
 }
 
@@ -85,7 +96,18 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     if (file.kind === 'not-a-template' && args.paths.includes(file.path)) io.stderr(`warning: ${file.path} is not a template Bastion Doctor reads; skipped\n`);
   }
   io.stdout(render(result.report, args.format, io, linted.length));
+  if (result.unparsed.length > 0 && !args.allowUnparsed) {
+    io.stderr(unparsedMessage(result.unparsed));
+    return EXIT_UNPARSED;
+  }
   return hasErrors(result.report.findings) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** file:line:column: message for each syntax error, then why the run fails. */
+function unparsedMessage(unparsed: readonly ParseDiagnostic[]): string {
+  const lines = unparsed.map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: error: ${d.message}`);
+  const files = new Set(unparsed.map((d) => d.file)).size;
+  return `${lines.join('\n')}\nerror: ${files === 1 ? '1 input has' : `${files} inputs have`} a syntax error, so ${files === 1 ? 'it was' : 'they were'} not fully checked; exit code 2 (any syntax error fails the run; --allow-unparsed exits by the findings alone).\n`;
 }
 
 function render(report: ReturnType<typeof lintDocuments>['report'], format: OutputFormat, io: CliIo, templates: number): string {

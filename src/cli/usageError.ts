@@ -12,5 +12,7 @@ export class UsageError extends Error {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** An input that could not be parsed: nothing in it can count as checked (lint without --allow-unparsed). */
+export const EXIT_UNPARSED = EXIT_USAGE;
 /** Interrupted with Ctrl+C (128 + SIGINT, as shells report it). */
 export const EXIT_CANCELLED = 130;

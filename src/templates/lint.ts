@@ -37,6 +37,8 @@ export interface LintedFile {
 export interface LintResult {
   report: DiagnosisReport;
   files: LintedFile[];
+  /** Syntax errors and files not read at all: what the run could not check (each also a finding). */
+  unparsed: ParseDiagnostic[];
 }
 
 const registeredSources: TemplateSource[] = [armTemplateSource, bicepSource];
@@ -50,6 +52,7 @@ export function lintDocuments(docs: readonly TemplateDocument[], options: LintOp
   const sources = options.sources ?? registeredSources;
   const files: LintedFile[] = [];
   const reports: DiagnosisReport[] = [];
+  const unparsed = new Map<string, ParseDiagnostic>();
   const folderReads = new Map<string, DiagnosedRead>();
   const lintedPaths = new Map<TemplateSource, Set<string>>();
   for (const doc of docs) {
@@ -67,10 +70,12 @@ export function lintDocuments(docs: readonly TemplateDocument[], options: LintOp
       ? cachedPerFolder(folderReads, source, doc, () => readAndDiagnose(doc, source, siblingsOf(doc, docs, source)))
       : readAndDiagnose(doc, source, siblingsOf(doc, docs, source));
     reports.push(findingsOf(read, doc, source, pathsLintedBy(source, docs, lintedPaths)));
+    for (const diagnostic of unparsedOf(read, doc)) unparsed.set(JSON.stringify([diagnostic.file, diagnostic.range, diagnostic.message]), diagnostic);
   }
   const findings = reports.flatMap((r) => r.findings);
   return {
     files,
+    unparsed: [...unparsed.values()],
     report: {
       generatedAt: (options.now?.() ?? new Date()).toISOString(),
       sourceLabel: files.filter((f) => f.kind === 'linted').map((f) => f.path).join(', ') || 'no templates',
@@ -90,7 +95,14 @@ function siblingsOf(doc: TemplateDocument, docs: readonly TemplateDocument[], so
 /** A read that failed is reported on the file being linted; one that worked is diagnosed once. */
 type DiagnosedRead =
   | { failure: string; stage: 'read' | 'checks' }
-  | { report: DiagnosisReport; findings: Finding[]; suppressions: readonly TemplateSuppression[] };
+  | { report: DiagnosisReport; findings: Finding[]; suppressions: readonly TemplateSuppression[]; unparsed: ParseDiagnostic[] };
+
+const FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function unparsedOf(read: DiagnosedRead, doc: TemplateDocument): ParseDiagnostic[] {
+  if (!('failure' in read)) return read.unparsed;
+  return read.stage === 'read' ? [{ file: doc.path, range: FILE_START, message: `${doc.path} could not be read (${read.failure})`, unparsed: true }] : [];
+}
 
 function readAndDiagnose(doc: TemplateDocument, source: TemplateSource, siblings: readonly TemplateDocument[]): DiagnosedRead {
   let read: TemplateTopology;
@@ -112,7 +124,7 @@ function readAndDiagnose(doc: TemplateDocument, source: TemplateSource, siblings
     ...unresolvedFindings(topology),
     ...withoutGuesses(diagnosed.findings, topology).map(withOrigin),
   ];
-  return { report: diagnosed, findings, suppressions };
+  return { report: diagnosed, findings, suppressions, unparsed: parseDiagnostics.filter((d) => d.unparsed) };
 }
 
 function findingsOf(read: DiagnosedRead, doc: TemplateDocument, source: TemplateSource, linted: ReadonlySet<string>): DiagnosisReport {
@@ -120,7 +132,7 @@ function findingsOf(read: DiagnosedRead, doc: TemplateDocument, source: Template
     const message = read.stage === 'read'
       ? `${doc.path} could not be read (${read.failure}); nothing in it was checked`
       : `Checks failed on ${doc.path} (${read.failure})`;
-    return emptyReport(doc, [parseFinding({ file: doc.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message })]);
+    return emptyReport(doc, [parseFinding({ file: doc.path, range: FILE_START, message })]);
   }
   const findings = read.findings
     .filter((finding) => !isSuppressed(finding, read.suppressions))

@@ -11,6 +11,11 @@ export interface ParseDiagnostic {
   file: string;
   range: SourceRange;
   message: string;
+  /**
+   * A syntax error (or a file that could not be read at all): part of the file may not have been
+   * parsed, so resources in it may be unread. The CLI fails the run on these (fail-closed).
+   */
+  unparsed?: true;
 }
 
 /** Findings of `rules` are silenced for `resourceId` (and its children) and anything inside `range`. */

@@ -5,7 +5,8 @@ import { parseResourceId } from '../resourceId';
 import { findFreeBlock, enclosingBlock, formatIpv4Block, parseIpv4Prefix, type Ipv4Block } from './cidr';
 import { whatWouldDecide, incomplete, makeFinding } from './finding';
 import { ARM_TYPES, refOf } from './refs';
-import { isDedicatedSku, skuOf } from './sku';
+import { isDedicatedSku, skuOf, undecidedSku } from './sku';
+import { unknownReason } from './unknowns';
 import type { Check, CheckContext } from './types';
 
 export const BASTION_SUBNET_NAME = 'AzureBastionSubnet';
@@ -19,27 +20,40 @@ export const bastionSubnetMissingCheck: Check = {
   rules: ['bastion-subnet-missing'],
   run(context) {
     const host = context.host;
-    if (!host || !isDedicatedSku(skuOf(host))) return [];
+    const skuUnknown = host && undecidedSku(host);
+    if (!host || (!skuUnknown && !isDedicatedSku(skuOf(host)))) return [];
     const hostRef = refOf(host, ARM_TYPES.bastionHost);
     const subnetIds = host.ipConfigurations.flatMap((config) => (config.subnetId ? [config.subnetId] : []));
-    const missing = (message: string, evidence: Finding['evidence'] = []): Finding[] => [makeFinding(context, {
-      rule: 'bastion-subnet-missing', message, resource: hostRef, evidence,
-      fixes: [buildFix('Create AzureBastionSubnet and point the Bastion host at it', { kind: 'manual', steps: [CREATE_SUBNET_STEP, `Redeploy ${host.name} with its ipConfiguration's subnet set to that AzureBastionSubnet.`] })],
-    })];
-    if (subnetIds.length === 0) return missing(`Bastion host ${host.name} (${host.sku ?? 'Standard'}) has no ipConfiguration with a subnet; dedicated SKUs need AzureBastionSubnet.`);
+    // What would be a finding is only one when every value it rests on is known.
+    const missing = (message: string, evidence: Finding['evidence'] = [], unknown = skuUnknown): Finding[] => unknown
+      ? [incomplete(context, 'bastion-subnet', hostRef, `Whether Bastion host ${host.name} has the AzureBastionSubnet it needs is not decided: ${unknown}.`, evidence)]
+      : [makeFinding(context, {
+        rule: 'bastion-subnet-missing', message, resource: hostRef, evidence,
+        fixes: [buildFix('Create AzureBastionSubnet and point the Bastion host at it', { kind: 'manual', steps: [CREATE_SUBNET_STEP, `Redeploy ${host.name} with its ipConfiguration's subnet set to that AzureBastionSubnet.`] })],
+      })];
+    if (subnetIds.length === 0) {
+      const subnetUnknown = unknownReason(host, 'ipConfigurations.subnetId', true);
+      return missing(`Bastion host ${host.name} (${host.sku ?? 'Standard'}) has no ipConfiguration with a subnet; dedicated SKUs need AzureBastionSubnet.`, [],
+        subnetUnknown === undefined ? skuUnknown : `its subnet is not known (${subnetUnknown})`);
+    }
     const subnetId = subnetIds[0];
-    const subnetName = context.index.subnet(subnetId)?.name ?? parseResourceId(subnetId).name;
+    const subnet = context.index.subnet(subnetId);
+    const subnetName = subnet?.name ?? parseResourceId(subnetId).name;
     const evidence = [{ label: 'ipConfiguration subnet', value: subnetId }];
     if (subnetName !== BASTION_SUBNET_NAME) {
-      return missing(`Bastion host ${host.name} is attached to subnet "${subnetName}", not to a subnet named exactly AzureBastionSubnet.`, evidence);
+      const nameUnknown = unknownReason(subnet, 'name');
+      return missing(`Bastion host ${host.name} is attached to subnet "${subnetName}", not to a subnet named exactly AzureBastionSubnet.`, evidence,
+        nameUnknown === undefined ? skuUnknown : `the name of its subnet is not known (${nameUnknown})`);
     }
-    if (context.index.subnet(subnetId)) return [];
+    if (subnet) return [];
     const vnet = context.index.virtualNetwork(context.index.virtualNetworkIdOfSubnet(subnetId));
     if (!vnet) {
       return [incomplete(context, 'bastion-subnet', hostRef, `The virtual network of ${host.name}'s subnet ${subnetId} was not read, so AzureBastionSubnet cannot be checked${whatWouldDecide(context, 'Reader on that VNet', 'it')}.`, evidence)];
     }
-    if (vnet.subnets.some((subnet) => subnet.name === BASTION_SUBNET_NAME)) return [];
-    return missing(`Virtual network ${vnet.name} has no subnet named AzureBastionSubnet, which Bastion host ${host.name} needs.`, evidence);
+    if (vnet.subnets.some((candidate) => candidate.name === BASTION_SUBNET_NAME)) return [];
+    const subnetsUnknown = unknownReason(vnet, 'subnets') ?? vnet.subnets.map((candidate) => unknownReason(candidate, 'name')).find((reason) => reason !== undefined);
+    return missing(`Virtual network ${vnet.name} has no subnet named AzureBastionSubnet, which Bastion host ${host.name} needs.`, evidence,
+      subnetsUnknown === undefined ? skuUnknown : `the subnets of ${vnet.name} are not all known (${subnetsUnknown})`);
   },
 };
 

@@ -12,6 +12,7 @@ import { explicitHttpsSources } from './publicSources';
 import { ARM_TYPES, refOf, refOfId } from './refs';
 import { requiredFlows, type RequiredFlow } from './requiredFlows';
 import { isPrivateOnly, isStandardOrAbove, skuOf } from './sku';
+import { unknownRules, virtualNetworkPrefixesOf } from './knownInputs';
 import type { Check, CheckContext } from './types';
 
 interface NsgUnderTest {
@@ -24,6 +25,8 @@ interface NsgUnderTest {
   subnet: Subnet;
   /** Every custom allow each deny shadows, across all required flows (keyed by denyKey). */
   shadowedByDeny: Map<string, RuleRef[]>;
+  /** Why not every rule is known: then a flow the known rules do not allow is undecided, not missing. */
+  rulesUnknown?: string;
 }
 
 function denyKey(deny: RuleRef): string {
@@ -51,6 +54,7 @@ export const bastionSubnetNsgCheck: Check = {
       reservations: newReservations(),
       subnet,
       shadowedByDeny: new Map(),
+      rulesUnknown: unknownRules(nsg),
     };
     // Evaluate every flow first: a deny that must move has to move behind all the allows it
     // shadows, whichever flow they serve.
@@ -72,9 +76,7 @@ function onSubnet(flow: RequiredFlow, subnet: Subnet): RequiredFlow {
 }
 
 function virtualNetworkPrefixes(context: CheckContext): string[] | undefined {
-  const vnet = context.bastionVnet;
-  if (!vnet) return undefined;
-  return [...vnet.addressPrefixes, ...vnet.peerings.flatMap((peering) => peering.remoteAddressPrefixes)];
+  return virtualNetworkPrefixesOf(context.bastionVnet);
 }
 
 function customPorts(context: CheckContext): string[] {
@@ -110,6 +112,12 @@ function evaluateWithUndecidedAllows(target: NsgUnderTest, query: FlowQuery): Fl
 }
 
 function checkFlow(context: CheckContext, target: NsgUnderTest, flow: RequiredFlow, classified: ClassifiedFlow): Finding[] {
+  if (target.rulesUnknown && !isCompliant(classified)) {
+    const finding = incomplete(context, 'bastion-subnet', target.ref,
+      `Cannot decide whether NSG ${target.nsg.name} allows ${flow.description}: the rules that are known do not allow it, and ${target.rulesUnknown}.`);
+    finding.flow = flow.id;
+    return [finding];
+  }
   return [
     ...shadowedFindings(context, target, flow, classified),
     ...missingFindings(context, target, flow, classified),

@@ -2,7 +2,8 @@
 import { buildFix } from '../fixes/index';
 import type { DiagnosticSetting } from '../model';
 import { sameId } from '../resourceId';
-import { makeFinding } from './finding';
+import { incomplete, makeFinding } from './finding';
+import { firstUnknown } from './unknowns';
 import { ARM_TYPES, refOf } from './refs';
 import type { Check } from './types';
 
@@ -24,9 +25,16 @@ export const diagnosticsCheck: Check = {
     const settings = context.topology.diagnosticSettings.filter((setting) => sameId(setting.targetResourceId, host.id));
     if (settings.some(sendsAuditLogs)) return [];
     const hostRef = refOf(host, ARM_TYPES.bastionHost);
+    const undecided = context.topology.diagnosticSettings.find((setting) => firstUnknown(setting, ['targetResourceId', 'logs'], true) !== undefined);
+    if (undecided) {
+      return [incomplete(context, 'logs', hostRef, `Whether a diagnostic setting sends ${host.name}'s BastionAuditLogs is not decided: the target or the logs of ${undecided.name} are not known.`)];
+    }
     return [makeFinding(context, {
       rule: 'bastion-diagnostics-disabled',
-      message: settings.length === 0
+      message: settings.length === 0 && context.source === 'template'
+        // A template rarely holds everything deployed: a policy (DeployIfNotExists) or another template may add it.
+        ? `The files linted declare no diagnostic setting for Bastion host ${host.name}; unless one is deployed elsewhere (Azure Policy, another template), BastionAuditLogs (who connected where, failed logins) are not collected.`
+        : settings.length === 0
         ? `Bastion host ${host.name} has no diagnostic setting, so BastionAuditLogs (who connected where, failed logins) are not collected.`
         : `No diagnostic setting on Bastion host ${host.name} sends BastionAuditLogs (or the allLogs / audit category group).`,
       resource: hostRef,

@@ -1,9 +1,10 @@
 // bastion-native-client-disabled: enableTunneling off on a SKU that could have it. Basic and
 // Developer cannot have it at all; that is bastion-sku-feature-mismatch's to say when asked.
 import { buildFix } from '../fixes/index';
-import { makeFinding } from './finding';
 import { ARM_TYPES, refOf } from './refs';
+import { incomplete, makeFinding } from './finding';
 import { isStandardOrAbove, skuLabel, skuOf } from './sku';
+import { unknownReason } from './unknowns';
 import type { Check } from './types';
 
 export const nativeClientCheck: Check = {
@@ -14,6 +15,10 @@ export const nativeClientCheck: Check = {
     const host = context.host;
     if (!host || !isStandardOrAbove(skuOf(host)) || host.features.enableTunneling === true) return [];
     const hostRef = refOf(host, ARM_TYPES.bastionHost);
+    const tunnelingUnknown = unknownReason(host, 'features.enableTunneling');
+    if (tunnelingUnknown !== undefined) {
+      return [incomplete(context, 'host', hostRef, `Whether native client support (enableTunneling) is on for ${host.name} is not known: ${tunnelingUnknown}.`)];
+    }
     return [makeFinding(context, {
       rule: 'bastion-native-client-disabled',
       severity: context.options.nativeClient ? 'error' : 'info',

@@ -3,7 +3,8 @@ import { buildFix } from '../fixes/index';
 import type { Finding } from '../findings';
 import { whatWouldDecide, incomplete, makeFinding } from './finding';
 import { ARM_TYPES, refOf, refOfId } from './refs';
-import { isDedicatedSku, isPrivateOnly, skuOf } from './sku';
+import { isDedicatedSku, isPrivateOnly, skuOf, undecidedSku } from './sku';
+import { unknownReason } from './unknowns';
 import type { Check } from './types';
 
 export const publicIpCheck: Check = {
@@ -12,10 +13,15 @@ export const publicIpCheck: Check = {
   rules: ['bastion-public-ip'],
   run(context) {
     const host = context.host;
-    if (!host || !isDedicatedSku(skuOf(host)) || isPrivateOnly(host) || host.ipConfigurations.length === 0) return [];
+    const skuUnknown = host && undecidedSku(host);
+    if (!host || (!skuUnknown && (!isDedicatedSku(skuOf(host)) || isPrivateOnly(host))) || host.ipConfigurations.length === 0) return [];
     const hostRef = refOf(host, ARM_TYPES.bastionHost);
     const config = host.ipConfigurations[0];
+    const undecided = (unknown: string): Finding[] => [incomplete(context, 'host', hostRef, `Whether Bastion host ${host.name} has the public IP it needs is not decided: ${unknown}.`)];
     if (!config.publicIpId) {
+      const ipUnknown = unknownReason(host, 'ipConfigurations.publicIpId');
+      if (ipUnknown !== undefined) return undecided(`its public IP is not known (${ipUnknown})`);
+      if (skuUnknown) return undecided(skuUnknown);
       return [makeFinding(context, {
         rule: 'bastion-public-ip',
         message: `Bastion host ${host.name} (${host.sku ?? 'Standard'}) has no public IP address; public dedicated-SKU hosts need a Standard SKU, Static public IP in the same region.`,
@@ -34,6 +40,7 @@ export const publicIpCheck: Check = {
       return [incomplete(context, 'host', ipRef, `The ${missing} of public IP ${publicIp.name} (used by ${host.name}) is not known, so it cannot be checked against Standard/Static.`)];
     }
     if (publicIp.skuName.toLowerCase() === 'standard' && publicIp.allocationMethod.toLowerCase() === 'static') return [];
+    if (skuUnknown) return undecided(skuUnknown);
     const finding: Finding = makeFinding(context, {
       rule: 'bastion-public-ip',
       message: `Public IP ${publicIp.name} of Bastion host ${host.name} is ${publicIp.skuName} SKU with ${publicIp.allocationMethod} allocation; Bastion needs Standard SKU with Static allocation.`,

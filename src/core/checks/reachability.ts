@@ -5,6 +5,7 @@ import { sameId } from '../resourceId';
 import { skuOf } from './sku';
 import type { TopologyIndex } from './topologyIndex';
 import { placeVm } from './vmNetwork';
+import { unknownReason } from './unknowns';
 
 export type Reach =
   | { kind: 'same-vnet'; vnetId: string }
@@ -24,6 +25,15 @@ function peeringTo(vnet: VirtualNetwork | undefined, remoteId: string): VirtualN
   return vnet?.peerings.find((peering) => sameId(peering.remoteVirtualNetworkId, remoteId));
 }
 
+/** Why the peerings of a VNet are not all known (a remote VNet unresolved, the list itself unknown). */
+function peeringsUnknownOf(vnet: VirtualNetwork | undefined): string | undefined {
+  if (!vnet) return undefined;
+  const own = unknownReason(vnet, 'peerings');
+  if (own !== undefined) return `the peerings of ${vnet.name} are not known (${own})`;
+  const peering = vnet.peerings.find((candidate) => unknownReason(candidate, 'remoteVirtualNetworkId') !== undefined);
+  return peering ? `the remote VNet of peering ${peering.name} is not known (${unknownReason(peering, 'remoteVirtualNetworkId')})` : undefined;
+}
+
 function isConnected(peering: VirtualNetworkPeering | undefined): boolean {
   return peering?.peeringState?.toLowerCase() === 'connected';
 }
@@ -39,6 +49,10 @@ export function assessReach(index: TopologyIndex, networkInterfaces: readonly Ne
   const vmVnet = index.virtualNetwork(vmVnetId);
   const forward = peeringTo(hostVnet, vmVnetId);
   const reverse = peeringTo(vmVnet, hostVnetId);
+  const peeringsUnknown = [hostVnet, vmVnet].map(peeringsUnknownOf).find((reason) => reason !== undefined);
+  if (peeringsUnknown && !(isConnected(forward) || isConnected(reverse))) return { kind: 'unknown', reason: peeringsUnknown };
+  const stateUnknown = [forward, reverse].find((peering) => peering && peering.peeringState === undefined);
+  if (stateUnknown) return { kind: 'unknown', reason: `the state of peering ${stateUnknown.name} is not known` };
   if (!forward && !reverse) {
     if (!hostVnet) return { kind: 'unknown', reason: `the peerings of ${hostVnetId} were not read` };
     return { kind: 'not-reachable', reason: 'not-peered', hostVnetId, vmVnetId };

@@ -9,6 +9,7 @@ import { ARM_TYPES, refOf } from './refs';
 import { ALL_CHECKS } from './registry';
 import { selectTargets } from './targets';
 import { indexTopology } from './topologyIndex';
+import { withoutUnknownValues } from './knownValues';
 import type { Check, CheckContext, DiagnosisSource } from './types';
 
 export function ruleRunsFor(rule: RuleId, source: DiagnosisSource): boolean {
@@ -47,7 +48,8 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map(({ finding }) => finding);
 }
 
-export function runChecks(topology: Topology, options: DiagnoseOptions, checks: readonly Check[] = ALL_CHECKS): { targets: DiagnosisTarget[]; findings: Finding[] } {
+export function runChecks(read: Topology, options: DiagnoseOptions, checks: readonly Check[] = ALL_CHECKS): { targets: DiagnosisTarget[]; findings: Finding[] } {
+  const topology = withoutUnknownValues(read);
   const source: DiagnosisSource = options.source ?? 'live';
   const index = indexTopology(topology);
   const selection = selectTargets(topology, index, options, source);

@@ -34,7 +34,8 @@ export const skuFeatureCheck: Check = {
     const sku = skuOf(host);
     const hostRef = refOf(host, ARM_TYPES.bastionHost);
     if (!sku) {
-      return [incomplete(context, 'host', hostRef, `Bastion host ${host.name} has SKU "${host.sku}", which is not Developer, Basic, Standard or Premium, so its features cannot be checked.`)];
+      const what = host.sku === undefined ? 'an SKU that is not known' : `SKU "${host.sku}", which is not Developer, Basic, Standard or Premium`;
+      return [incomplete(context, 'host', hostRef, `Bastion host ${host.name} has ${what}, so its features cannot be checked.`)];
     }
     return [...propertyFindings(context, host, sku, hostRef), ...kerberosFindings(context, host, sku, hostRef), ...requestFindings(context, host, sku, hostRef)];
   },

@@ -12,6 +12,8 @@ import { ARM_TYPES, refOf, refOfId } from './refs';
 import { isStandardOrAbove, skuOf } from './sku';
 import type { Check, CheckContext } from './types';
 import { placeVm } from './vmNetwork';
+import { unknownRules, virtualNetworkPrefixesOf } from './knownInputs';
+import { unknownReason } from './unknowns';
 
 const DEVELOPER_SOURCE = '168.63.129.16';
 
@@ -57,22 +59,35 @@ export const vmNsgCheck: Check = {
     addHop('subnet NSG', vmSubnet?.networkSecurityGroupId);
     addHop('NIC NSG', entry.nic.networkSecurityGroupId);
     if (hops.every((hop) => !hop.nsg)) return findings;
-    const destination = entry.ipConfiguration.privateIpAddress ?? vmSubnet?.addressPrefixes[0];
+    const ipUnknown = unknownReason(entry.nic, 'ipConfigurations.privateIpAddress');
+    const destination = entry.ipConfiguration.privateIpAddress ?? (ipUnknown === undefined ? vmSubnet?.addressPrefixes[0] : undefined);
     if (!destination) {
       return [...findings, incomplete(context, 'target-nsg', vmRef, `The private IP of ${vm.name} is not known, so its NSGs cannot be evaluated for Bastion traffic.`)];
     }
     const query: FlowQuery = { direction: 'Inbound', protocol: 'Tcp', sources, destinations: [destination], destinationPorts: targetPorts(context, vm) };
     const vnet = context.index.virtualNetwork(placement.virtualNetworkId);
     const pathHops: PathHop[] = hops.map((hop) => ({ label: hop.label, rules: hop.nsg ? rulesOf(hop.nsg) : undefined }));
-    const path = evaluatePath(pathHops, query, {
-      virtualNetworkPrefixes: vnet ? [...vnet.addressPrefixes, ...vnet.peerings.flatMap((peering) => peering.remoteAddressPrefixes)] : undefined,
-    });
+    const path = evaluatePath(pathHops, query, { virtualNetworkPrefixes: virtualNetworkPrefixesOf(vnet) });
+    const osUnknown = vm.osType === undefined ? unknownReason(vm, 'osType') : undefined;
     path.hops.forEach((evaluated, position) => {
       const nsg = hops[position]?.nsg;
       if (!nsg || !evaluated.evaluation) return;
       const parts = evaluated.evaluation.parts;
-      findings.push(...denyFindings(context, { vm, nsg, hopLabel: evaluated.label, query, vmSubnet, sources }, parts.filter((part) => part.verdict === 'deny')));
+      const denied = parts.filter((part) => part.verdict === 'deny');
       const unknown = parts.filter((part) => part.verdict === 'unknown');
+      // A deny only counts when every rule is known, when no part of the same port is undecided (a
+      // part "outside the VirtualNetwork tag" is hypothetical when the tag's extent is unknown), and,
+      // with the OS unknown, on every port either OS may use.
+      const undecidedPort = denied.flatMap((part) => part.destinationPorts).find((port) => unknown.some((part) => part.destinationPorts.includes(port)));
+      const undecidedBecause = unknownRules(nsg) ??
+        (undecidedPort !== undefined ? `whether port ${undecidedPort} is allowed by the other rules is undecided` : undefined) ??
+        (osUnknown !== undefined && !query.destinationPorts.every((port) => denied.some((part) => part.destinationPorts.includes(port))) ? `the OS of ${vm.name} is not known (${osUnknown})` : undefined);
+      if (undecidedBecause && denied.length > 0) {
+        findings.push(incomplete(context, 'target-nsg', refOf(nsg, ARM_TYPES.networkSecurityGroup),
+          `Cannot decide whether ${evaluated.label} allows Bastion to ${vm.name}: it denies TCP ${[...new Set(denied.flatMap((part) => part.destinationPorts))].join(', ')} by the rules that are known, and ${undecidedBecause}.`, denied.map(partEvidence)));
+      } else {
+        findings.push(...denyFindings(context, { vm, nsg, hopLabel: evaluated.label, query, vmSubnet, sources }, denied));
+      }
       if (unknown.length > 0) {
         const reasons = unknown.flatMap((part) => part.undecided ?? []).map((entry) => `${entry.rule.name} (priority ${entry.rule.priority}): ${entry.reason}`);
         findings.push(incomplete(context, 'target-nsg', refOf(nsg, ARM_TYPES.networkSecurityGroup),

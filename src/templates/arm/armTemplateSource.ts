@@ -39,7 +39,7 @@ export function armTemplateToTopology(doc: TemplateDocument, siblings: readonly 
       : 'the file is not a JSON object';
     const problem = firstError?.code === 'too-deep' ? 'is nested too deeply to read' : 'is not valid JSON';
     const message = `${basename(doc.path)} ${problem} (${cause}); nothing in it was checked`;
-    return { topology: emptyTopology(), parseDiagnostics: [{ file: doc.path, range, message }], suppressions: [] };
+    return { topology: emptyTopology(), parseDiagnostics: [{ file: doc.path, range, message, unparsed: true }], suppressions: [] };
   }
   const parametersDoc = findParametersFile(doc.path, siblings);
   const supplied = parametersDoc ? readParametersFile(parametersDoc) : undefined;

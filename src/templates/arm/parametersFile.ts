@@ -24,7 +24,7 @@ export function readParametersFile(doc: TemplateDocument): SuppliedParameterFile
   if (firstError) {
     const where = `line ${firstError.range.start.line + 1}, column ${firstError.range.start.character + 1}`;
     const message = `Parameters file is not valid JSON (${firstError.message} at ${where}); its values were not used`;
-    return { path: doc.path, values, diagnostics: [{ file: doc.path, range: firstError.range, message }] };
+    return { path: doc.path, values, diagnostics: [{ file: doc.path, range: firstError.range, message, unparsed: true }] };
   }
   for (const [name, entry] of entriesOf(propertyNode(parsed.root, 'parameters'))) {
     const valueNode = propertyNode(entry, 'value');

@@ -54,6 +54,6 @@ export function readBicepparam(doc: TemplateDocument): SuppliedParameters {
       declaration.defaultValue ? materialize(evaluateValue(declaration.defaultValue, scope, new Map())) : unresolved(`param '${declaration.name}' has no value in ${basename(doc.path)}`),
     );
   }
-  const diagnostics = program.diagnostics.map((d) => ({ file: doc.path, range: d.range, message: `${basename(doc.path)}: ${d.message}` }));
+  const diagnostics = program.diagnostics.map((d) => ({ file: doc.path, range: d.range, message: `${basename(doc.path)}: ${d.message}`, unparsed: true as const }));
   return { path: doc.path, values, diagnostics };
 }

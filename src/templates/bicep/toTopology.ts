@@ -25,7 +25,7 @@ export function bicepToTopology(doc: TemplateDocument, options: BicepReadOptions
   const byPath = new Map(siblings.map((s) => [normalize(s.path), s.text]));
   const session = new EvaluationSession((path) => byPath.get(normalize(path)) ?? options.readFile?.(path));
   const root = session.parsed(normalize(doc.path), doc.text);
-  if (!root) return { topology: mapArmResources([]), parseDiagnostics: [{ file: doc.path, range: ZERO, message: `${doc.path} could not be read` }], suppressions: [] };
+  if (!root) return { topology: mapArmResources([]), parseDiagnostics: [{ file: doc.path, range: ZERO, message: `${doc.path} could not be read`, unparsed: true }], suppressions: [] };
   const parameters = findParameters(doc.path, siblings);
   const evaluator = new FileEvaluator(root, session, { supplied: parameters?.values ?? new Map(), conditions: [], depth: 0, stack: [] });
   evaluator.run();
@@ -33,7 +33,7 @@ export function bicepToTopology(doc: TemplateDocument, options: BicepReadOptions
   const topology = mapResources(session.resources, label);
   const parseDiagnostics: ParseDiagnostic[] = [
     ...(parameters?.diagnostics ?? []),
-    ...[...session.files.values()].flatMap((file) => file.program.diagnostics.map((d) => ({ file: file.path, range: d.range, message: `Bicep syntax: ${d.message}` }))),
+    ...[...session.files.values()].flatMap((file) => file.program.diagnostics.map((d) => ({ file: file.path, range: d.range, message: `Bicep syntax: ${d.message}`, unparsed: true as const }))),
     ...session.problems,
   ];
   const suppressions: TemplateSuppression[] = [...session.files.values()].flatMap((file) => templateSuppressions(file.path, file.program));

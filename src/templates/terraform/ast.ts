@@ -43,6 +43,8 @@ export interface ParseDiagnostic {
   path: string;
   range: SourceRange;
   message: string;
+  /** A syntax error, or a file not parsed at all: blocks in it may be unread. */
+  unparsed?: true;
 }
 
 export interface SuppressionComment {

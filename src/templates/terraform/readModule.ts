@@ -33,7 +33,7 @@ function parseSafely(parser: Parser, file: TerraformFile, cache: ParsedFileCache
     cache?.set(file.path, file.text, parsed);
     return parsed;
   } catch (error) {
-    const diagnostic = { path: file.path, range: wholeFileRange(), message: `Could not parse: ${(error as Error).message}` };
+    const diagnostic = { path: file.path, range: wholeFileRange(), message: `Could not parse: ${(error as Error).message}`, unparsed: true as const };
     return { path: file.path, body: { attributes: new Map(), blocks: [] }, suppressions: [], diagnostics: [diagnostic] };
   }
 }
@@ -75,7 +75,7 @@ export async function terraformModuleToTopology(files: readonly TerraformFile[],
     const topology = emptyTopology();
     topology.sourceLabel = options.sourceLabel ?? 'Terraform';
     const message = `The Terraform parser could not load: ${(error as Error).message}`;
-    return { topology, suppressions: [], parseDiagnostics: files.map((file) => ({ path: file.path, range: wholeFileRange(), message })) };
+    return { topology, suppressions: [], parseDiagnostics: files.map((file) => ({ path: file.path, range: wholeFileRange(), message, unparsed: true as const })) };
   }
   return terraformModuleToTopologyWith(parser, files, options);
 }

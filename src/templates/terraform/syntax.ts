@@ -18,7 +18,7 @@ export interface ParseOptions {
 export function parseTerraformFile(parser: Parser, path: string, text: string, options: ParseOptions = {}): ParsedFile {
   const tree = parser.parse(text);
   if (!tree) {
-    return { path, body: emptyBody(), suppressions: [], diagnostics: [{ path, range: wholeFile(), message: 'The Terraform parser returned no tree' }] };
+    return { path, body: emptyBody(), suppressions: [], diagnostics: [{ path, range: wholeFile(), message: 'The Terraform parser returned no tree', unparsed: true }] };
   }
   try {
     const root = tree.rootNode;
@@ -99,12 +99,12 @@ function syntaxErrors(root: Node, path: string): ParseDiagnostic[] {
   if (!root.hasError) return diagnostics;
   const visit = (node: Node): void => {
     if (node.isMissing) {
-      diagnostics.push({ path, range: rangeOf(node), message: `Syntax error: missing "${node.type}"` });
+      diagnostics.push({ path, range: rangeOf(node), message: `Syntax error: missing "${node.type}"`, unparsed: true });
       return;
     }
     if (node.isError) {
       const snippet = node.text.split('\n')[0].slice(0, 40);
-      diagnostics.push({ path, range: rangeOf(node), message: `Syntax error: unexpected "${snippet}"` });
+      diagnostics.push({ path, range: rangeOf(node), message: `Syntax error: unexpected "${snippet}"`, unparsed: true });
       return;
     }
     if (!node.hasError) return;

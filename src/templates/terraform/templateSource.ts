@@ -27,12 +27,12 @@ export const terraformSource: TemplateSource = {
     const parser = loadedTerraformParser();
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     if (!parser) {
-      return { topology: emptyTopology(), suppressions: [], parseDiagnostics: [{ file: doc.path, range, message: 'The Terraform parser is not loaded yet (await terraformParser() first)' }] };
+      return { topology: emptyTopology(), suppressions: [], parseDiagnostics: [{ file: doc.path, range, message: 'The Terraform parser is not loaded yet (await terraformParser() first)', unparsed: true }] };
     }
     const folder = folderOf(doc.path);
     const module = [doc, ...siblings.filter((s) => s.path !== doc.path && folderOf(s.path) === folder)];
     const result = terraformModuleToTopologyWith(parser, module, { sourceLabel: `Terraform ${folder || '.'}` }, parsedFiles);
-    const parseDiagnostics: ParseDiagnostic[] = result.parseDiagnostics.map((d) => ({ file: d.path, range: d.range, message: d.message }));
+    const parseDiagnostics: ParseDiagnostic[] = result.parseDiagnostics.map((d) => ({ file: d.path, range: d.range, message: d.message, ...(d.unparsed ? { unparsed: d.unparsed } : {}) }));
     const suppressions: TemplateSuppression[] = result.suppressions.map((s) => ({
       file: s.path,
       range: { start: { line: s.line, character: 0 }, end: { line: s.line, character: END_OF_LINE } },

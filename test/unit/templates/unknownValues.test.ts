@@ -1,0 +1,45 @@
+// Values only known at deployment, in the shapes real templates use, in all three formats: each
+// host's subnet and public IP are check-incomplete, never bastion-subnet-missing or
+// bastion-public-ip; resolved values keep their errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintDocuments } from '../../../src/templates/lint';
+import { prepareTemplateSources } from '../../../src/templates/sources';
+
+const FIXTURES = 'test/fixtures/templates';
+
+function lintFolder(folder: string) {
+  const dir = join(FIXTURES, folder);
+  const docs = readdirSync(dir).sort().map((name) => ({ path: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }));
+  return lintDocuments(docs).report.findings;
+}
+
+const unknownCases: { folder: string; hosts: { name: string; subnet: boolean; publicIp: boolean }[] }[] = [
+  // parameter without a default; reference() of a deployment's output; an undecidable condition
+  { folder: 'arm/unknown-values', hosts: [{ name: 'bas-param', subnet: true, publicIp: true }, { name: 'bas-conditional', subnet: false, publicIp: true }] },
+  // parameter; registry module output and reference(); a conditional existing subnet
+  { folder: 'bicep/unknown-values', hosts: [{ name: 'bas-param', subnet: true, publicIp: false }, { name: 'bas-module', subnet: true, publicIp: true }, { name: 'bas-conditional', subnet: true, publicIp: false }] },
+  // variable without a default, registry module output, data source; a count that is not known
+  { folder: 'terraform/unknown-values', hosts: [{ name: 'bas-a', subnet: true, publicIp: true }, { name: 'bas-b', subnet: true, publicIp: true }, { name: 'bas-c', subnet: true, publicIp: true }] },
+];
+
+test.before(() => prepareTemplateSources());
+
+for (const { folder, hosts } of unknownCases) {
+  test(`${folder}: unknown subnets and public IPs are check-incomplete, with no error or warning`, () => {
+    const findings = lintFolder(folder);
+    assert.deepEqual(findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}: ${f.message}`), []);
+    for (const host of hosts) {
+      const about = (what: string) => findings.some((f) => f.rule === 'check-incomplete' && f.message.startsWith(`Whether Bastion host ${host.name} has the ${what} it needs is not decided`));
+      assert.equal(about('AzureBastionSubnet'), host.subnet, `${host.name}: subnet undecided`);
+      assert.equal(about('public IP'), host.publicIp, `${host.name}: public IP undecided`);
+    }
+  });
+}
+
+test('resolved values keep their findings: a subnet named otherwise, a host without ipConfigurations', () => {
+  const errors = lintFolder('bicep/wrong-subnet').filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.resource.name}`);
+  assert.deepEqual(errors.sort(), ['bastion-subnet-missing bas-no-configuration', 'bastion-subnet-missing bas-wrong-subnet']);
+});
