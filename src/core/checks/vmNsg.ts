@@ -11,6 +11,7 @@ import { choosePriorities, uniqueRuleName } from './priority';
 import { ARM_TYPES, refOf, refOfId } from './refs';
 import { isStandardOrAbove, skuOf } from './sku';
 import type { Check, CheckContext } from './types';
+import { unreadRulesReason } from './unreadRules';
 import { placeVm } from './vmNetwork';
 
 const DEVELOPER_SOURCE = '168.63.129.16';
@@ -70,6 +71,12 @@ export const vmNsgCheck: Check = {
     path.hops.forEach((evaluated, position) => {
       const nsg = hops[position]?.nsg;
       if (!nsg || !evaluated.evaluation) return;
+      const unread = unreadRulesReason(nsg);
+      if (unread !== undefined) {
+        findings.push(incomplete(context, 'target-nsg', refOf(nsg, ARM_TYPES.networkSecurityGroup),
+          `Cannot decide whether ${evaluated.label} allows Bastion to ${vm.name}: rules that may belong to it could not be read (${unread}).`));
+        return;
+      }
       const parts = evaluated.evaluation.parts;
       findings.push(...denyFindings(context, { vm, nsg, hopLabel: evaluated.label, query, vmSubnet, sources }, parts.filter((part) => part.verdict === 'deny')));
       const unknown = parts.filter((part) => part.verdict === 'unknown');
