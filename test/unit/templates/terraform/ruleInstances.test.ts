@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Finding } from '../../../../src/core/findings';
 import { editableFixes } from '../../../../src/templates/edits';
+import type { TemplateDocument } from '../../../../src/templates/source';
 import type { NetworkSecurityGroup, Topology } from '../../../../src/core/model';
 import { fixtureDocuments, lint, loadParsers } from '../edits/fixtureLint';
 import { lineOf, loadFixture } from './fixtureModule';
@@ -30,29 +31,39 @@ function nsgAt(topology: Topology, address: string): NetworkSecurityGroup {
   return found;
 }
 
-/** What lint reports on each fixture: every finding, with where it points. */
-const LINT_EXPECTED: Record<string, string[]> = {
+/** for-each-map with the rules' map left to the caller: the variable has no default. */
+function withoutRulesDefault(): TemplateDocument[] {
+  return fixtureDocuments('terraform', 'for-each-map').map((doc) => {
+    if (!doc.path.endsWith('variables.tf')) return doc;
+    const start = doc.text.indexOf('  default = {', doc.text.indexOf('variable "nsg_rules"'));
+    assert.ok(start > 0);
+    return { ...doc, text: `${doc.text.slice(0, start)}}\n` };
+  });
+}
+
+/** What lint reports on each module: every finding, with where it points. */
+const LINT_EXPECTED: [string, () => TemplateDocument[], string[]][] = [
   // Counted NSG whose name is a variable without a default, rules for_each over a map default.
-  'for-each-map': [],
+  ['for-each-map', () => fixtureDocuments('terraform', 'for-each-map'), []],
   // The rules' map has no default: every required flow is undecided, none is reported missing.
-  'for-each-map-unknown': [
+  ['for-each-map, rules without a default', withoutRulesDefault, [
     ...BASTION_FLOWS.map((flow) => `check-incomplete:${flow}@main.tf:15`),
     'check-incomplete@main.tf:15',
-  ],
+  ]],
   // NSGs for_each over subnets, rules from a tfvars map through a for expression; the tfvars
   // leaves out AllowHttpOutbound, which only the Azure default then allows.
-  'for-each-nsgs': ['bastion-nsg-missing-rule:out-internet-80@main.tf:46'],
+  ['for-each-nsgs', () => fixtureDocuments('terraform', 'for-each-nsgs'), ['bastion-nsg-missing-rule:out-internet-80@main.tf:46']],
   // Two rules whose NSG is a variable without a default: AllowHttpOutbound may or may not be in
   // the Bastion NSG, so out-internet-80 is undecided; the DenyAllInbound at 4096 decides nothing.
-  'unknown-rule-nsg': ['check-incomplete:out-internet-80@main.tf:21'],
-};
+  ['unknown-rule-nsg', () => fixtureDocuments('terraform', 'unknown-rule-nsg'), ['check-incomplete:out-internet-80@main.tf:21']],
+];
 
 describe('Terraform rules on count / for_each NSGs', () => {
   before(loadParsers);
 
-  for (const [folder, expected] of Object.entries(LINT_EXPECTED)) {
-    it(`${folder}: ${expected.length ? expected.join(', ') : 'no findings'}`, () => {
-      const findings = lint(fixtureDocuments('terraform', folder));
+  for (const [name, documents, expected] of LINT_EXPECTED) {
+    it(`${name}: ${expected.length ? expected.join(', ') : 'no findings'}`, () => {
+      const findings = lint(documents());
       assert.deepEqual(located(findings), [...expected].sort());
       assert.ok(findings.every((f) => f.severity === 'info' || f.rule !== 'check-incomplete'));
     });
@@ -97,18 +108,18 @@ describe('Terraform rules on count / for_each NSGs', () => {
     assert.equal(edits.length, 1);
     assert.doesNotMatch(edits[0].newText, /security_rule \{/);
     assert.match(edits[0].newText, /^resource "azurerm_network_security_rule" "allow_http_outbound" \{$/m);
-    assert.match(edits[0].newText, /^  network_security_group_name = azurerm_network_security_group\.nsg\["AzureBastionSubnet"\]\.name$/m);
-    assert.match(edits[0].newText, /^  resource_group_name         = azurerm_network_security_group\.nsg\["AzureBastionSubnet"\]\.resource_group_name$/m);
+    assert.match(edits[0].newText, /^ {2}network_security_group_name = azurerm_network_security_group\.nsg\["AzureBastionSubnet"\]\.name$/m);
+    assert.match(edits[0].newText, /^ {2}resource_group_name {9}= azurerm_network_security_group\.nsg\["AzureBastionSubnet"\]\.resource_group_name$/m);
   });
 
   it('a counted NSG (count 0 or 1) with separate for_each rules: the new rule names this[0], never each.value', () => {
     const documents = fixtureDocuments('terraform', 'for-each-map').map((doc) => (doc.path.endsWith('variables.tf')
-      ? { ...doc, text: doc.text.replace(/\n    AllowHttpOutbound .*\n/, '\n') }
+      ? { ...doc, text: doc.text.replace(/\n {4}AllowHttpOutbound .*\n/, '\n') }
       : { ...doc, text: doc.text.replace('resource_group_name         = azurerm_network_security_group.this[0].resource_group_name', 'resource_group_name         = each.value.rg') }));
     const findings = lint(documents);
     assert.deepEqual(findings.map((f) => f.flow), ['out-internet-80']);
     const [{ edits }] = editableFixes(findings[0], documents, 'terraform');
-    assert.match(edits[0].newText, /^  network_security_group_name = azurerm_network_security_group\.this\[0\]\.name$/m);
-    assert.match(edits[0].newText, /^  resource_group_name         = azurerm_network_security_group\.this\[0\]\.resource_group_name$/m);
+    assert.match(edits[0].newText, /^ {2}network_security_group_name = azurerm_network_security_group\.this\[0\]\.name$/m);
+    assert.match(edits[0].newText, /^ {2}resource_group_name {9}= azurerm_network_security_group\.this\[0\]\.resource_group_name$/m);
   });
 });
