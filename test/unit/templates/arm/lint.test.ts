@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { requiredFlows } from '../../../../src/core/checks/requiredFlows';
 import type { Finding } from '../../../../src/core/findings';
 import { lintDocuments } from '../../../../src/templates/lint';
 import { fixture, objectStartLine } from './fixtureText';
@@ -22,6 +23,8 @@ function lint(...paths: string[]) {
   const docs = paths.map(fixture);
   return { docs, result: lintDocuments(docs, { now: () => new Date('2026-01-01T00:00:00Z') }) };
 }
+
+const REQUIRED_FLOW_IDS = requiredFlows().map((flow) => flow.id);
 
 const cases: { name: string; files: string[]; expected: Expected[] }[] = [
   { name: 'a compliant Bastion NSG template', files: ['compliant/azuredeploy.json'], expected: [] },
@@ -75,9 +78,9 @@ const cases: { name: string; files: string[]; expected: Expected[] }[] = [
     expected: [{ rule: 'bastion-subnet-too-small', severity: 'error', resource: 'AzureBastionSubnet', at: '"name": "AzureBastionSubnet"' }],
   },
   {
-    name: 'NSG rules from a parameter without a default: check-incomplete, no guessed findings',
+    name: 'NSG rules from a parameter without a default: check-incomplete (the NSG, and each required flow), no guessed findings',
     files: ['parameter-without-default/azuredeploy.json'],
-    expected: [{ rule: 'check-incomplete', severity: 'info', resource: 'nsg-bastion-subnet', at: `"name": "[variables('nsgName')]"` }],
+    expected: [undefined, ...REQUIRED_FLOW_IDS].map((flow) => ({ rule: 'check-incomplete', severity: 'info', flow, resource: 'nsg-bastion-subnet', at: `"name": "[variables('nsgName')]"` })),
   },
   { name: 'missing rules silenced through resource metadata', files: ['suppressed/azuredeploy.json'], expected: [] },
 ];
