@@ -122,4 +122,19 @@ describe('Terraform rules on count / for_each NSGs', () => {
     assert.match(edits[0].newText, /^ {2}network_security_group_name = azurerm_network_security_group\.this\[0\]\.name$/m);
     assert.match(edits[0].newText, /^ {2}resource_group_name {9}= azurerm_network_security_group\.this\[0\]\.resource_group_name$/m);
   });
+
+  it('a for_each NSG with inline rules gets no rule edit: an inline block would change every instance', () => {
+    const documents = fixtureDocuments('terraform', 'unknown-rule-nsg').map((doc) => ({
+      ...doc,
+      text: doc.text
+        .replace('resource "azurerm_network_security_group" "bastion" {\n', 'resource "azurerm_network_security_group" "bastion" {\n  for_each            = toset(["frc"])\n')
+        .replace('name                = "nsg-hub-frc-bastion"', 'name                = "nsg-hub-${each.key}-bastion"')
+        .replace('azurerm_network_security_group.bastion.id', 'azurerm_network_security_group.bastion["frc"].id')
+        .replace(/\nresource "azurerm_network_security_rule" "http_outbound" \{[^}]*\}\n/, '\n'),
+    }));
+    const findings = lint(documents);
+    assert.deepEqual(located(findings), ['bastion-nsg-missing-rule:out-internet-80@main.tf:21']);
+    assert.deepEqual(editableFixes(findings[0], documents, 'terraform'), []);
+  });
 });
+
