@@ -143,10 +143,21 @@ export interface SecurityRule extends Element {
   /** True for the six Azure default rules (defaultSecurityRules). */
   isDefault: boolean;
   description?: string;
+  /**
+   * Set when the source cannot tell whether the rule belongs to this NSG (a template rule whose
+   * NSG reference is not resolved is listed in every NSG it could belong to): why. A flow the rule
+   * would decide is undecided, never decided by it or without it.
+   */
+  membershipUnknown?: string;
 }
 
 export interface NetworkSecurityGroup extends Element {
   location?: string;
+  /**
+   * The rules read. An `unresolved` entry with field 'securityRules' says more rules may exist
+   * that could not be read (their number, priority or direction is not known): every flow through
+   * the NSG is then undecided.
+   */
   securityRules: SecurityRule[];
   /** As read; when a source omits them the evaluator supplies Azure's six defaults. */
   defaultSecurityRules: SecurityRule[];

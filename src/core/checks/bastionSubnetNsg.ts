@@ -14,6 +14,7 @@ import { requiredFlows, type RequiredFlow } from './requiredFlows';
 import { isPrivateOnly, isStandardOrAbove, skuOf } from './sku';
 import { unknownRules, virtualNetworkPrefixesOf } from './knownInputs';
 import type { Check, CheckContext } from './types';
+import { unreadRulesFindings, unreadRulesReason } from './unreadRules';
 
 interface NsgUnderTest {
   nsg: NetworkSecurityGroup;
@@ -45,9 +46,12 @@ export const bastionSubnetNsgCheck: Check = {
       return [incomplete(context, 'bastion-subnet', refOfId(subnet.networkSecurityGroupId, ARM_TYPES.networkSecurityGroup),
         `The NSG ${refOfId(subnet.networkSecurityGroupId).name} on ${subnet.name} was not read, so the required Bastion rules cannot be checked${whatWouldDecide(context, 'Reader on the NSG', 'them')}.`)];
     }
+    const ref = refOf(nsg, ARM_TYPES.networkSecurityGroup);
+    const unread = unreadRulesReason(nsg);
+    if (unread !== undefined) return unreadRulesFindings(context, nsg, ref, requiredFlows(customPorts(context)), unread);
     const target: NsgUnderTest = {
       nsg,
-      ref: refOf(nsg, ARM_TYPES.networkSecurityGroup),
+      ref,
       rules: rulesOf(nsg),
       customRules: nsg.securityRules.filter((rule) => !rule.isDefault),
       evaluation: { virtualNetworkPrefixes: virtualNetworkPrefixes(context) },

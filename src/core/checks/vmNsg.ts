@@ -11,6 +11,7 @@ import { choosePriorities, uniqueRuleName } from './priority';
 import { ARM_TYPES, refOf, refOfId } from './refs';
 import { isStandardOrAbove, skuOf } from './sku';
 import type { Check, CheckContext } from './types';
+import { unreadRulesReason } from './unreadRules';
 import { placeVm } from './vmNetwork';
 import { unknownRules, virtualNetworkPrefixesOf } from './knownInputs';
 import { unknownReason } from './unknowns';
@@ -72,6 +73,12 @@ export const vmNsgCheck: Check = {
     path.hops.forEach((evaluated, position) => {
       const nsg = hops[position]?.nsg;
       if (!nsg || !evaluated.evaluation) return;
+      const unread = unreadRulesReason(nsg);
+      if (unread !== undefined) {
+        findings.push(incomplete(context, 'target-nsg', refOf(nsg, ARM_TYPES.networkSecurityGroup),
+          `Cannot decide whether ${evaluated.label} allows Bastion to ${vm.name}: rules that may belong to it could not be read (${unread}).`));
+        return;
+      }
       const parts = evaluated.evaluation.parts;
       const denied = parts.filter((part) => part.verdict === 'deny');
       const unknown = parts.filter((part) => part.verdict === 'unknown');

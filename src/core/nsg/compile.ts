@@ -21,6 +21,8 @@ export class CompiledRule {
   readonly protocols: Known<number>;
   readonly sourcePorts: Known<IntervalSet>;
   readonly destinationPorts: Known<IntervalSet>;
+  /** Why it is not known whether the rule is in this NSG at all: what it matches stays undecided. */
+  readonly membershipUnknown: string | undefined;
   /** The space `resolved` was resolved in; prefixes are resolved again in another one. */
   resolvedIn: object | undefined;
   resolved: { sources?: ResolvedAddress[]; destinations?: ResolvedAddress[] } | undefined;
@@ -34,6 +36,7 @@ export class CompiledRule {
     this.protocols = readProtocol(rule.protocol);
     this.sourcePorts = readPorts(rule.sourcePortRanges, 'source');
     this.destinationPorts = readPorts(rule.destinationPortRanges, 'destination');
+    this.membershipUnknown = rule.membershipUnknown;
     if (rule.unresolved !== undefined && rule.unresolved.length > 0) {
       const whole = wholeRuleReason(rule);
       const open = <T>(known: Known<T>, fragments: readonly string[]): Known<T> => {

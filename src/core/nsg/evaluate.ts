@@ -153,8 +153,10 @@ export function splitBox(box: Box, rule: CompiledRule, resolver: RuleResolver): 
   if (!protocols.known) candidates = candidates.map((c) => ({ box: c.box, reasons: [...c.reasons, protocols.reason] }));
   const matched: Box[] = [];
   const unknown: BoxSplit['unknown'] = [];
+  const membership = rule.membershipUnknown;
   for (const c of candidates) {
-    if (c.reasons.length === 0) matched.push(c.box);
+    if (membership !== undefined) unknown.push({ box: c.box, reasons: [...c.reasons, membership] });
+    else if (c.reasons.length === 0) matched.push(c.box);
     else unknown.push(c);
   }
   return { matched, rest, unknown };
@@ -184,12 +186,12 @@ export function evaluateBoxes(rules: readonly CompiledRule[], boxes: readonly Bo
   return results;
 }
 
-/** Custom Allow rules after the box's rule that certainly match part of it. */
+/** Custom Allow rules after the box's rule that certainly match part of it (and are certainly in the NSG). */
 export function shadowedAllows(result: EvaluatedBox, rules: readonly CompiledRule[], resolver: RuleResolver): CompiledRule[] {
   const found: CompiledRule[] = [];
   for (let index = result.ruleIndex + 1; index < rules.length; index++) {
     const rule = rules[index];
-    if (!rule.allow || rule.rule.isDefault || cannotMatch(result.box, rule)) continue;
+    if (!rule.allow || rule.rule.isDefault || rule.membershipUnknown !== undefined || cannotMatch(result.box, rule)) continue;
     if (splitBox(result.box, rule, resolver).matched.length > 0) found.push(rule);
   }
   return found;

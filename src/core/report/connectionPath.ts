@@ -5,6 +5,7 @@
 import { indexTopology, type TopologyIndex } from '../checks/topologyIndex';
 import { assessReach } from '../checks/reachability';
 import { skuOf, isPrivateOnly } from '../checks/sku';
+import { unreadRulesReason } from '../checks/unreadRules';
 import { placeVm } from '../checks/vmNetwork';
 import type { DiagnosisReport, DiagnosisTarget } from '../diagnose';
 import type { Finding } from '../findings';
@@ -189,6 +190,7 @@ function judgeNsg(context: PathContext, kind: HopKind, nsgId: string | undefined
   if (!nsgId) return hop(kind, 'ok', 'no NSG');
   const nsg = context.index.networkSecurityGroup(nsgId);
   if (!nsg) return hop(kind, 'unknown', 'NSG not read');
+  if (unreadRulesReason(nsg) !== undefined) return hop(kind, 'unknown', `${nsg.name}: some rules not read`);
   const result = evaluateFlow(rulesOf(nsg), query, evaluation);
   return hop(kind, statusOf(result), `${nsg.name}: ${decidingRule(result)}`);
 }

@@ -5,6 +5,11 @@ import type { NewSecurityRule, Remedy } from '../../core/findings';
 import type { Origin, SourceRange } from '../../core/model';
 import type { TemplateDocument } from '../source';
 import type { Block, Expr } from '../terraform/ast';
+import { folderOf } from '../terraform/files';
+import { NSG_TYPE } from '../terraform/map/ruleParents';
+import { loadedTerraformParser } from '../terraform/parser';
+import { instanceAddressOf } from '../terraform/readModule';
+import { referencedLabels } from '../terraform/references';
 import { blockAt, literalOf, readTerraformModule, referencesResource, resources, textOf, variableOf, type Located, type TerraformFile, type TerraformModule } from './terraformModule';
 import { eolOf, indentationOf, indentUnitOf } from './text';
 import type { FileTextEdit } from './types';
@@ -15,7 +20,7 @@ export function terraformRemedyEdits(remedy: Remedy, documents: readonly Templat
   const at = (origin: Origin | undefined) => (origin?.kind === 'file' ? blockAt(module, origin.file, origin.range) : undefined);
   switch (remedy.kind) {
     case 'add-security-rules':
-      return addRules(module, at(remedy.nsg.origin), remedy.rules);
+      return addRules(module, at(remedy.nsg.origin), remedy.rules, () => instanceSuffix(documents, at(remedy.nsg.origin), remedy.nsg.id));
     case 'set-rule-priority':
       return setPriority(module, at(remedy.nsg.origin), remedy.ruleName, remedy.fromPriority, remedy.toPriority);
     case 'resize-bastion-subnet':
@@ -67,28 +72,63 @@ function rulePairs(rule: NewSecurityRule): [string, string][] {
   ];
 }
 
-function addRules(module: TerraformModule, nsg: Located | undefined, rules: readonly NewSecurityRule[]): FileTextEdit[] | undefined {
-  if (!nsg || nsg.block.labels[0] !== 'azurerm_network_security_group') return undefined;
+/**
+ * Inline blocks where the NSG has them (or has no rules yet and is one instance); a separate
+ * azurerm_network_security_rule where its rules are separate resources, or where the NSG is
+ * repeated (for_each, count): an inline block would change every instance, and inline blocks
+ * beside separate rules make azurerm remove the separate ones.
+ */
+function addRules(module: TerraformModule, nsg: Located | undefined, rules: readonly NewSecurityRule[], suffix: () => string | undefined): FileTextEdit[] | undefined {
+  if (!nsg || nsg.block.labels[0] !== NSG_TYPE) return undefined;
   const { file, block } = nsg;
   const body = block.body;
   const generated = body.attributes.has('security_rule') || body.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === 'security_rule');
   if (generated) return undefined;
   const eol = eolOf(file.text);
   const unit = indentUnitOf(file.text);
+  const repeated = isRepeated(block);
   const inline = body.blocks.filter((b) => b.type === 'security_rule');
   if (inline.length > 0) {
+    if (repeated) return undefined;
     const last = inline[inline.length - 1];
     const indent = indentationOf(file.index.lineText(last.range.start.line));
     const text = rules.map((rule) => [`${indent}security_rule {`, ...attributeLines(rulePairs(rule), indent + unit), `${indent}}`].join(eol)).join(eol + eol);
     return insertAt(file, last.range.end, eol + eol + text);
   }
   const label = block.labels[1];
+  if (!label) return undefined;
   const separate = resources(module, 'azurerm_network_security_rule').filter(({ block: r }) => {
     const owner = r.body.attributes.get('network_security_group_name');
-    return owner !== undefined && label !== undefined && referencesResource(owner.value, 'azurerm_network_security_group', label);
+    return owner !== undefined && referencedLabels(owner.value, NSG_TYPE).includes(label);
   });
-  if (separate.length > 0) return addSeparateRules(separate[separate.length - 1], rules, usedLabels(module));
-  return addFirstInlineRules(file, block, rules, unit, eol);
+  if (separate.length === 0 && !repeated) return addFirstInlineRules(file, block, rules, unit, eol);
+  const instance = block.body.attributes.has('count') || block.body.attributes.has('for_each') ? suffix() : '';
+  if (instance === undefined) return undefined;
+  const last = separate[separate.length - 1];
+  const owner = { reference: `${NSG_TYPE}.${label}${instance}`, copyFrom: repeated ? undefined : last };
+  return addSeparateRules(last ?? nsg, rules, usedLabels(module), owner);
+}
+
+/** More than one instance possible: for_each, or a count that is not a literal (or a choice of literals) 0 or 1. */
+function isRepeated(block: Block): boolean {
+  if (block.body.attributes.has('for_each')) return true;
+  const count = block.body.attributes.get('count')?.value;
+  if (!count) return false;
+  const atMostOne = (expr: Expr): boolean => (expr.kind === 'literal' && (expr.value === 0 || expr.value === 1))
+    || (expr.kind === 'conditional' && atMostOne(expr.whenTrue) && atMostOne(expr.whenFalse));
+  return !atMostOne(count);
+}
+
+/** `[0]`, `["bastion"]`: which instance of a counted or for_each NSG the finding is about. */
+function instanceSuffix(documents: readonly TemplateDocument[], nsg: Located | undefined, id: string): string | undefined {
+  const parser = loadedTerraformParser();
+  const label = nsg?.block.labels[1];
+  if (!parser || !label) return undefined;
+  const folder = folderOf(nsg.file.path);
+  const files = documents.filter((doc) => folderOf(doc.path) === folder);
+  const address = instanceAddressOf(parser, files, NSG_TYPE, label, id);
+  const base = `${NSG_TYPE}.${label}`;
+  return address?.startsWith(base) ? address.slice(base.length) : undefined;
 }
 
 function addFirstInlineRules(file: TerraformFile, block: Block, rules: readonly NewSecurityRule[], unit: string, eol: string): FileTextEdit[] | undefined {
@@ -105,16 +145,28 @@ function usedLabels(module: TerraformModule): Set<string> {
   return new Set(resources(module, 'azurerm_network_security_rule').map(({ block }) => block.labels[1] ?? ''));
 }
 
-function addSeparateRules(last: Located, rules: readonly NewSecurityRule[], used: Set<string>): FileTextEdit[] {
-  const { file, block } = last;
+/** Names the instance repetition gives a rule resource (`each.value`, `count.index`): meaningless outside it. */
+function usesRepetition(expr: Expr): boolean {
+  return referencedLabels(expr, 'each').length > 0 || referencedLabels(expr, 'count').length > 0;
+}
+
+/**
+ * New rule resources after `anchor`. The NSG and resource group are written as the existing rule
+ * `copyFrom` writes them, when that text means the same outside its resource; else as
+ * references to the NSG instance.
+ */
+function addSeparateRules(anchor: Located, rules: readonly NewSecurityRule[], used: Set<string>, owner: { reference: string; copyFrom?: Located }): FileTextEdit[] {
+  const { file, block } = anchor;
   const eol = eolOf(file.text);
   const unit = indentUnitOf(file.text);
-  const copied = (name: string): [string, string][] => {
-    const attribute = block.body.attributes.get(name);
-    return attribute ? [[name, textOf(file, attribute.value.range)]] : [];
+  const ownerPair = (name: string, attribute: string): [string, string] => {
+    const written = owner.copyFrom?.block.body.attributes.get(name);
+    return written && owner.copyFrom && !usesRepetition(written.value)
+      ? [name, textOf(owner.copyFrom.file, written.value.range)]
+      : [name, `${owner.reference}.${attribute}`];
   };
   const text = rules.map((rule) => {
-    const pairs = [...rulePairs(rule), ...copied('resource_group_name'), ...copied('network_security_group_name')];
+    const pairs = [...rulePairs(rule), ownerPair('resource_group_name', 'resource_group_name'), ownerPair('network_security_group_name', 'name')];
     return [`resource "azurerm_network_security_rule" "${uniqueLabel(rule.name, used)}" {`, ...attributeLines(pairs, unit), '}'].join(eol);
   }).join(eol + eol);
   return insertAt(file, block.range.end, eol + eol + text);

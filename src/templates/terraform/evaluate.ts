@@ -3,7 +3,7 @@
 import type { Expr } from './ast';
 import { callBuiltIn } from './functions';
 import {
-  Unknown, asBool, asNumber, asString, failure, firstUnknown, isObject, typeName, valuesEqual,
+  Unknown, asBool, asNumber, asString, computedFrom, failure, firstUnknown, isObject, typeName, valuesEqual,
   type ObjectValue, type Value,
 } from './values';
 
@@ -53,9 +53,9 @@ export class Evaluator {
       case 'conditional':
         return this.conditional(expr, scope);
       case 'binary':
-        return binaryOperation(expr.operator, this.evaluate(expr.left, scope), () => this.evaluate(expr.right, scope));
+        return plain(binaryOperation(expr.operator, this.evaluate(expr.left, scope), () => this.evaluate(expr.right, scope)));
       case 'unary':
-        return unaryOperation(expr.operator, this.evaluate(expr.operand, scope));
+        return plain(unaryOperation(expr.operator, this.evaluate(expr.operand, scope)));
       case 'for':
         return this.forExpression(expr, scope);
       case 'unsupported':
@@ -65,19 +65,22 @@ export class Evaluator {
 
   private getAttr(target: Value | Namespace, name: string): Value | Namespace {
     if (target instanceof Namespace) return target.member(name);
-    if (target instanceof Unknown) return target;
+    if (target instanceof Unknown) return computedFrom(target);
     if (isObject(target)) {
-      if (name in target) return target[name];
       const address = resourceAddresses.get(target);
-      return address ? new Unknown(`${address}.${name} is known only after apply`) : failure(`the object has no attribute "${name}"`);
+      if (name in target) {
+        const value = target[name];
+        return address && value instanceof Unknown ? new Unknown(value.reason, value.kind, { address, attribute: name }) : value;
+      }
+      return address ? new Unknown(`${address}.${name} is known only after apply`, 'unknown', { address, attribute: name }) : failure(`the object has no attribute "${name}"`);
     }
     if (Array.isArray(target)) return failure(`a list has no attribute "${name}" (use [*].${name} or an index)`);
     return failure(`a ${typeName(target)} has no attribute "${name}"`);
   }
 
   private index(target: Value, key: Value): Value {
-    if (target instanceof Unknown) return target;
-    if (key instanceof Unknown) return key;
+    if (target instanceof Unknown) return computedFrom(target);
+    if (key instanceof Unknown) return computedFrom(key);
     if (Array.isArray(target)) {
       const at = asNumber(key);
       if (at instanceof Unknown) return at;
@@ -95,7 +98,7 @@ export class Evaluator {
 
   private splat(expr: Extract<Expr, { kind: 'splat' }>, scope: Scope): Value {
     const target = this.evaluate(expr.target, scope);
-    if (target instanceof Unknown) return target;
+    if (target instanceof Unknown) return computedFrom(target);
     const items = target === null ? [] : Array.isArray(target) ? target : [target];
     return items.map((item) => {
       let value: Value | Namespace = item;
@@ -115,7 +118,7 @@ export class Evaluator {
         continue;
       }
       const value = asString(this.evaluate(part, scope));
-      if (value instanceof Unknown) return value;
+      if (value instanceof Unknown) return computedFrom(value);
       text += value;
     }
     return text;
@@ -125,7 +128,7 @@ export class Evaluator {
     const object: ObjectValue = {};
     for (const entry of entries) {
       const key = asString(this.evaluate(entry.key, scope));
-      if (key instanceof Unknown) return key;
+      if (key instanceof Unknown) return computedFrom(key);
       object[key] = this.evaluate(entry.value, scope);
     }
     return object;
@@ -136,7 +139,7 @@ export class Evaluator {
     if (!(condition instanceof Unknown)) return this.evaluate(condition ? expr.whenTrue : expr.whenFalse, scope);
     const whenTrue = this.evaluate(expr.whenTrue, scope);
     const whenFalse = this.evaluate(expr.whenFalse, scope);
-    return !firstUnknown(whenTrue) && valuesEqual(whenTrue, whenFalse) ? whenTrue : condition;
+    return !firstUnknown(whenTrue) && valuesEqual(whenTrue, whenFalse) ? whenTrue : computedFrom(condition);
   }
 
   private call(expr: Extract<Expr, { kind: 'call' }>, scope: Scope): Value {
@@ -144,17 +147,18 @@ export class Evaluator {
     if (expr.name === 'can') {
       const value = this.evaluate(expr.args[0] ?? { kind: 'literal', value: null, range: expr.range }, scope);
       const unknown = firstUnknown(value);
-      return unknown ? (unknown.kind === 'error' ? false : unknown) : true;
+      return unknown ? (unknown.kind === 'error' ? false : computedFrom(unknown)) : true;
     }
     let args = expr.args.map((arg) => this.evaluate(arg, scope));
     if (expr.expandLast && args.length > 0) {
       const last = args[args.length - 1];
-      if (last instanceof Unknown) return last;
+      if (last instanceof Unknown) return computedFrom(last);
       if (!Array.isArray(last)) return failure(`${expr.name}(...): the expanded argument is not a list`);
       args = [...args.slice(0, -1), ...last];
     }
-    if (expr.name === 'coalesce') return coalesce(args);
-    return callBuiltIn(expr.name, args);
+    if (expr.name === 'coalesce') return plain(coalesce(args));
+    const result = callBuiltIn(expr.name, args);
+    return PASS_THROUGH_FUNCTIONS.has(expr.name) ? result : plain(result);
   }
 
   private tryArguments(args: Expr[], scope: Scope): Value {
@@ -168,7 +172,7 @@ export class Evaluator {
 
   private forExpression(expr: Extract<Expr, { kind: 'for' }>, scope: Scope): Value {
     const collection = this.evaluate(expr.collection, scope);
-    if (collection instanceof Unknown) return collection;
+    if (collection instanceof Unknown) return computedFrom(collection);
     let pairs: [Value, Value][];
     if (Array.isArray(collection)) pairs = collection.map((item, i) => [i, item]);
     else if (isObject(collection)) pairs = Object.keys(collection).sort().map((key) => [key, collection[key]]);
@@ -181,7 +185,7 @@ export class Evaluator {
       if (expr.keyVar) inner.set(expr.keyVar, key);
       if (expr.condition) {
         const keep = asBool(this.evaluate(expr.condition, inner));
-        if (keep instanceof Unknown) return keep;
+        if (keep instanceof Unknown) return computedFrom(keep);
         if (!keep) continue;
       }
       const item = this.evaluate(expr.value, inner);
@@ -190,7 +194,7 @@ export class Evaluator {
         continue;
       }
       const name = asString(this.evaluate(expr.key, inner));
-      if (name instanceof Unknown) return name;
+      if (name instanceof Unknown) return computedFrom(name);
       (object[name] ??= []).push(item);
     }
     if (expr.shape === 'tuple') return tuple;
@@ -201,6 +205,13 @@ export class Evaluator {
     }
     return result;
   }
+}
+
+/** Functions whose result is one of their arguments unchanged: an instance attribute stays one. */
+const PASS_THROUGH_FUNCTIONS = new Set(['one', 'tostring']);
+
+function plain(value: Value): Value {
+  return value instanceof Unknown ? computedFrom(value) : value;
 }
 
 function coalesce(args: Value[]): Value {

@@ -140,11 +140,12 @@ const BUILT_INS: Record<string, BuiltIn> = {
     const items = listOf(list ?? null, 'contains');
     return items instanceof Unknown ? items : items.some((candidate) => valuesEqual(candidate, item ?? null));
   }),
-  one: strict(([value]) => {
+  // Not strict: the one element is the result even when it is unknown.
+  one: ([value]) => {
     const list = listOf(value ?? null, 'one');
     if (list instanceof Unknown) return list;
     return list.length > 1 ? failure('one() of a list with more than one element') : list[0] ?? null;
-  }),
+  },
   length: strict(([value]) => length(value ?? null)),
   element: strict(([list, index]) => {
     const items = listOf(list ?? null, 'element');

@@ -1,7 +1,7 @@
 // Synthetic ARM-shaped ids for Terraform resources, so references (`azurerm_subnet.x.id`) and the
 // model agree on one id. A segment that is not known statically is the Terraform address, which
 // stays unique and stable; the subscription is the all-zero GUID, since a template names none.
-import { isObject, type ObjectValue, type Value } from './values';
+import { Unknown, isObject, type ObjectValue, type Value } from './values';
 
 export const TEMPLATE_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
 export const UNRESOLVED_RESOURCE_GROUP = 'unresolved-resource-group';
@@ -29,6 +29,15 @@ function known(value: Value | undefined): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
+/**
+ * The parent's name segment of a child's id: the name, or the parent instance's address when the
+ * child names an instance whose name is not known (that instance's own id uses its address too).
+ */
+function parentSegment(value: Value | undefined): string | undefined {
+  if (value instanceof Unknown && value.attributeOf?.attribute === 'name') return value.attributeOf.address;
+  return known(value);
+}
+
 export function resourceGroupPrefix(attributes: ObjectValue): string {
   const group = known(attributes.resource_group_name) ?? UNRESOLVED_RESOURCE_GROUP;
   return `/subscriptions/${TEMPLATE_SUBSCRIPTION}/resourceGroups/${group}`;
@@ -41,7 +50,7 @@ export function syntheticId(type: string, attributes: ObjectValue, address: stri
   if (topLevel) return `${resourceGroupPrefix(attributes)}/providers/${topLevel}/${name}`;
   const child = CHILDREN[type];
   if (child) {
-    const parent = known(attributes[child.parentAttribute]) ?? `${address}.${child.parentAttribute}`;
+    const parent = parentSegment(attributes[child.parentAttribute]) ?? `${address}.${child.parentAttribute}`;
     return `${resourceGroupPrefix(attributes)}/providers/${child.parentType}/${parent}/${child.childType}/${name}`;
   }
   return `terraform:${address}`;

@@ -1,5 +1,6 @@
 // Reads one Terraform module (a folder) into the topology: parse, evaluate, map.
 import { emptyTopology } from '../../core/model';
+import { sameId } from '../../core/resourceId';
 import type { Parser } from 'web-tree-sitter';
 import type { ParsedFile } from './ast';
 import { MappingContext } from './map/context';
@@ -9,6 +10,7 @@ import { mapNetworks } from './map/network';
 import { mapRouteTables } from './map/routes';
 import { mapSecurityGroups } from './map/security';
 import { TerraformModule } from './module';
+import { Unknown } from './values';
 import { terraformParser } from './parser';
 import type { ParsedFileCache } from './parseCache';
 import { parseTerraformFile } from './syntax';
@@ -38,6 +40,26 @@ function parseSafely(parser: Parser, file: TerraformFile, cache: ParsedFileCache
   }
 }
 
+function parsedModule(parser: Parser, files: readonly TerraformFile[], options: TerraformModuleOptions, cache: ParsedFileCache | undefined): { config: ParsedFile[]; tfvars: ParsedFile[] } {
+  const config = files.filter((file) => isTerraformConfigFile(file.path)).map((file) => parseSafely(parser, file, cache));
+  const varPaths = variableFilesInOrder(files.map((f) => f.path), options.varFile);
+  const tfvars = varPaths.flatMap((path) => files.filter((f) => f.path === path).map((file) => parseSafely(parser, file, cache)));
+  return { config, tfvars };
+}
+
+/**
+ * The address (`azurerm_network_security_group.nsg["bastion"]`) of the instance of resource
+ * `type`.`label` whose id is `id`, evaluated as a lint evaluates it; undefined when not known.
+ */
+export function instanceAddressOf(parser: Parser, files: readonly TerraformFile[], type: string, label: string, id: string): string | undefined {
+  const { config, tfvars } = parsedModule(parser, files, {}, undefined);
+  const module = new TerraformModule(config, tfvars);
+  const declaration = module.resources.find((d) => d.type === type && d.name === label);
+  const instances = declaration ? module.instances(declaration) : undefined;
+  if (!instances || instances instanceof Unknown) return undefined;
+  return instances.find((instance) => typeof instance.value.id === 'string' && sameId(instance.value.id, id))?.address;
+}
+
 /**
  * Parses and evaluates the files of one folder with a loaded parser. Never throws. With a cache,
  * files whose text has not changed since an earlier call are not parsed again.
@@ -46,9 +68,7 @@ export function terraformModuleToTopologyWith(parser: Parser, files: readonly Te
   const topology = emptyTopology();
   topology.sourceLabel = options.sourceLabel ?? 'Terraform';
   const result: TerraformModuleResult = { topology, parseDiagnostics: [], suppressions: [] };
-  const config = files.filter((file) => isTerraformConfigFile(file.path)).map((file) => parseSafely(parser, file, cache));
-  const varPaths = variableFilesInOrder(files.map((f) => f.path), options.varFile);
-  const tfvars = varPaths.flatMap((path) => files.filter((f) => f.path === path).map((file) => parseSafely(parser, file, cache)));
+  const { config, tfvars } = parsedModule(parser, files, options, cache);
   for (const parsed of [...config, ...tfvars]) {
     result.parseDiagnostics.push(...parsed.diagnostics);
     result.suppressions.push(...parsed.suppressions);

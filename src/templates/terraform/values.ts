@@ -1,12 +1,28 @@
 // Values of evaluated Terraform expressions. What cannot be known statically is an Unknown that
 // carries why; an error (a missing attribute) is an Unknown too, so `try()` can skip it.
 
+/** An attribute of one resource instance: `azurerm_network_security_group.this[0]`, `name`. */
+export interface InstanceAttribute {
+  address: string;
+  attribute: string;
+}
+
 export class Unknown {
   constructor(
     readonly reason: string,
     /** 'error': Terraform itself would reject the expression (try() falls through it). */
     readonly kind: 'unknown' | 'error' = 'unknown',
+    /**
+     * Set when the value is exactly this attribute of a resource instance (passed on unchanged,
+     * not computed from it), so a child resource still finds its parent when the name is unknown.
+     */
+    readonly attributeOf?: InstanceAttribute,
   ) {}
+}
+
+/** The same unknown, no longer claiming to be an instance's attribute (a value computed from it). */
+export function computedFrom(unknown: Unknown): Unknown {
+  return unknown.attributeOf ? new Unknown(unknown.reason, unknown.kind) : unknown;
 }
 
 export type Value = null | string | number | boolean | Value[] | ObjectValue | Unknown;

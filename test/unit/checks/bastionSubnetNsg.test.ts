@@ -212,3 +212,26 @@ test('a deny at 100 shadowing two allows moves behind both, the same way in ever
   }
   assert.equal(new Set(moves.map((m) => (m.kind === 'set-rule-priority' ? m.toPriority : 0))).size, 1, 'every finding proposes the same move');
 });
+
+test('an NSG whose rules were not all read: every required flow is check-incomplete, none missing or shadowed', () => {
+  const topology = without('AllowHttpsInbound');
+  const nsg = bastionNsgOf(topology);
+  // A known deny before everything: the unread rules still decide whether the other flows pass.
+  nsg.securityRules.unshift(rule(nsg.name, 'DenyInternetInbound', 101, 'Inbound', 'Deny', { source: 'Internet' }));
+  nsg.unresolved = [{ field: 'securityRules', reason: "for_each of azurerm_network_security_rule.x is not known: variable 'rules' has no default" }];
+  const findings = nsgFindings(topology);
+  assert.deepEqual(findings.map((f) => [f.rule, f.severity]), Array(8).fill(['check-incomplete', 'info']));
+  assert.equal(new Set(findings.map((f) => f.flow)).size, 8);
+  assert.match(findings[0].message, /rules that may belong to it could not be read \(for_each of azurerm_network_security_rule\.x is not known/);
+});
+
+test('a rule that may not be in the NSG: only the flow it could decide is check-incomplete', () => {
+  const topology = without('AllowHttpOutbound');
+  const nsg = bastionNsgOf(topology);
+  const http = bastionNsgOf(healthyTopology()).securityRules.find((r) => r.name === 'AllowHttpOutbound');
+  assert.ok(http);
+  nsg.securityRules.push({ ...http, membershipUnknown: "the NSG of azurerm_network_security_rule.http is not known (variable 'nsg' has no default)" });
+  const findings = nsgFindings(topology);
+  assert.deepEqual(findings.map((f) => [f.rule, f.flow]), [['check-incomplete', 'out-internet-80']]);
+  assert.match(findings[0].message, /AllowHttpOutbound .*the NSG of azurerm_network_security_rule\.http is not known/);
+});

@@ -219,6 +219,16 @@ test('VM NSG: a deny-all at 4096 on the NIC blocks SSH from AzureBastionSubnet',
   assert.ok(remedy.rules[0].priority < 4096);
 });
 
+test('VM NSG: a NIC NSG some of whose rules were not read is check-incomplete, not a block', () => {
+  const partlyRead = nsg('nsg-vm', (n) => [rule(n, 'DenyAllInbound', 4096, 'Inbound', 'Deny')]);
+  partlyRead.unresolved = [{ field: 'securityRules', reason: 'count of azurerm_network_security_rule.vm is not known' }];
+  const topology = edit((t) => { t.networkSecurityGroups.push(partlyRead); t.networkInterfaces[0].networkSecurityGroupId = partlyRead.id; });
+  assert.deepEqual(of(topology, 'vm-nsg-blocks-bastion'), []);
+  const incomplete = of(topology, 'check-incomplete').filter((f) => f.resource.id === partlyRead.id);
+  assert.equal(incomplete.length, 1);
+  assert.match(incomplete[0].message, /nsg-vm allows Bastion to .*could not be read \(count of azurerm_network_security_rule\.vm is not known\)/);
+});
+
 test('VM NSG: Developer source is 168.63.129.16, which the default AzureLoadBalancer rule admits', () => {
   const allowVnetOnly = nsg('nsg-vm', (n) => [rule(n, 'DenyLb', 200, 'Inbound', 'Deny', { source: 'AzureLoadBalancer' })]);
   const topology = edit((t) => {

@@ -471,6 +471,22 @@ describe('evaluateFlow: what cannot be decided', () => {
       reason: /$^/,
     },
     {
+      name: 'a rule that may not be in this NSG leaves what it matches undecided',
+      rules: [{ ...rule({ priority: 100, access: 'Deny', ports: ['443'] }), membershipUnknown: 'the NSG of rule r is not known' }, allowAll443],
+      flow: flow({ from: ['Internet'] }),
+      verdict: 'unknown',
+      parts: ['unknown Internet -> * 443 Tcp by Deny-100'],
+      reason: /^the NSG of rule r is not known$/,
+    },
+    {
+      name: 'a rule that may not be in this NSG decides nothing it cannot match',
+      rules: [{ ...rule({ priority: 100, access: 'Deny', ports: ['22'] }), membershipUnknown: 'the NSG of rule r is not known' }, allowAll443],
+      flow: flow({ from: ['Internet'] }),
+      verdict: 'allow',
+      parts: ['allow Internet -> * 443 Tcp by Allow-200'],
+      reason: /$^/,
+    },
+    {
       name: 'an unresolved priority leaves the rule open everywhere it could match',
       rules: [rule({ priority: 100, access: 'Deny', ports: ['22'], unresolved: [{ field: 'priority', reason: 'no default' }] }), allowAll443],
       flow: flow({ from: ['Internet'] }),
@@ -508,6 +524,12 @@ describe('evaluateFlow: shadowed allows', () => {
     const rules = [rule({ priority: 100, access: 'Deny', from: ['10.0.1.0/24'] }), rule({ priority: 200, access: 'Allow', from: ['10.0.1.128/25'], name: 'AllowHalf' })];
     const evaluation = evaluateFlow(rules, flow({ from: ['10.0.1.0/24'] }), VNET);
     assert.deepEqual(evaluation.parts.map((p) => [p.verdict, p.shadowedAllows.map((r) => r.name)]), [['deny', ['AllowHalf']]]);
+  });
+
+  it('an allow that may not be in this NSG is never named as shadowed', () => {
+    const maybe = { ...rule({ priority: 200, access: 'Allow', from: ['GatewayManager'], ports: ['443'], name: 'AllowGatewayManagerInbound' }), membershipUnknown: 'not known' };
+    const evaluation = evaluateFlow([rule({ priority: 100, access: 'Deny', from: ['Internet'] }), maybe], flow({ from: ['GatewayManager'] }), VNET);
+    assert.deepEqual(evaluation.parts.map((p) => [p.verdict, p.shadowedAllows.map((r) => r.name)]), [['deny', []]]);
   });
 
   it('an unknown part lists the allows behind it too; allowed parts list none', () => {

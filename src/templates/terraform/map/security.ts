@@ -1,8 +1,11 @@
 // azurerm_network_security_group (inline security_rule blocks) and azurerm_network_security_rule.
 import type { NetworkSecurityGroup, Origin, SecurityRule } from '../../../core/model';
 import { FieldReader, withUnresolved } from '../fields';
-import type { ObjectValue } from '../values';
+import type { ResourceDeclaration, ResourceInstance } from '../module';
+import { referencedLabels } from '../references';
+import { Unknown, type ObjectValue } from '../values';
 import { MappingContext, findById, nameOr } from './context';
+import { NSG_TYPE, SecurityGroupInstances } from './ruleParents';
 
 function ruleFrom(fields: FieldReader, nsgId: string, origin: Origin): SecurityRule | string {
   const name = fields.string('name') ?? '';
@@ -39,17 +42,20 @@ function ruleFrom(fields: FieldReader, nsgId: string, origin: Origin): SecurityR
   return withUnresolved(rule, fields);
 }
 
-function addRule(nsg: NetworkSecurityGroup, value: ObjectValue, origin: Origin): void {
+function addRule(nsg: NetworkSecurityGroup, value: ObjectValue, origin: Origin, membershipUnknown?: string): void {
   const fields = new FieldReader(value);
   const rule = ruleFrom(fields, nsg.id, origin);
   if (typeof rule === 'string') {
-    nsg.unresolved = [...(nsg.unresolved ?? []), { field: 'securityRules', reason: rule }];
+    const reason = membershipUnknown ? `${rule}, in a rule that may belong to this NSG (${membershipUnknown})` : rule;
+    nsg.unresolved = [...(nsg.unresolved ?? []), { field: 'securityRules', reason }];
     return;
   }
+  if (membershipUnknown) rule.membershipUnknown = membershipUnknown;
   nsg.securityRules.push(rule);
 }
 
 export function mapSecurityGroups(context: MappingContext): void {
+  const groups = new SecurityGroupInstances();
   for (const instance of context.instancesOf('azurerm_network_security_group')) {
     const fields = new FieldReader(instance.value);
     const nsg: NetworkSecurityGroup = {
@@ -64,16 +70,43 @@ export function mapSecurityGroups(context: MappingContext): void {
     withUnresolved(nsg, fields);
     for (const rule of rules) addRule(nsg, rule, context.blockOrigin(instance, rule));
     context.topology.networkSecurityGroups.push(nsg);
+    groups.add(nsg, instance);
   }
-  for (const instance of context.instancesOf('azurerm_network_security_rule')) {
-    const ruleId = instance.value.id as string;
-    const nsgId = ruleId.slice(0, ruleId.lastIndexOf('/securityRules/'));
-    const nsg = findById(context.topology.networkSecurityGroups, nsgId);
-    if (!nsg) {
-      const nsgName = new FieldReader(instance.value).string('network_security_group_name');
-      context.problem(instance, `network security group "${nsgName ?? '(not known)'}" is not declared in this module; the rule is not evaluated`);
+  for (const declaration of context.module.resources) {
+    if (declaration.type !== 'azurerm_network_security_rule') continue;
+    const instances = context.module.instances(declaration);
+    if (instances instanceof Unknown) {
+      rulesNotKnown(context, groups, declaration, instances);
       continue;
     }
-    addRule(nsg, instance.value, context.originOf(instance.declaration));
+    for (const instance of instances) attachRule(context, groups, instance);
   }
+}
+
+/** Rules whose count or for_each is not known: every NSG they could belong to may have more rules. */
+function rulesNotKnown(context: MappingContext, groups: SecurityGroupInstances, declaration: ResourceDeclaration, why: Unknown): void {
+  const owner = declaration.block.body.attributes.get('network_security_group_name');
+  const candidates = groups.declaredBy(owner ? referencedLabels(owner.value, NSG_TYPE) : []);
+  if (candidates.length === 0) {
+    context.problem(declaration, why.reason);
+    return;
+  }
+  for (const nsg of candidates) nsg.unresolved = [...(nsg.unresolved ?? []), { field: 'securityRules', reason: why.reason }];
+}
+
+function attachRule(context: MappingContext, groups: SecurityGroupInstances, instance: ResourceInstance): void {
+  const ruleId = instance.value.id as string;
+  const nsg = findById(context.topology.networkSecurityGroups, ruleId.slice(0, ruleId.lastIndexOf('/securityRules/')));
+  const origin = context.originOf(instance.declaration);
+  if (nsg) {
+    addRule(nsg, instance.value, origin);
+    return;
+  }
+  const possible = groups.possibleParents(instance);
+  if (possible.length === 0) {
+    const nsgName = new FieldReader(instance.value).string('network_security_group_name');
+    context.problem(instance, `network security group "${nsgName ?? '(not known)'}" is not declared in this module; the rule is not evaluated`);
+    return;
+  }
+  for (const candidate of possible) addRule(candidate.nsg, instance.value, origin, candidate.reason);
 }

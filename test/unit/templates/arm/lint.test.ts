@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { requiredFlows } from '../../../../src/core/checks/requiredFlows';
 import type { Finding } from '../../../../src/core/findings';
 import { lintDocuments } from '../../../../src/templates/lint';
 import { fixture, objectStartLine } from './fixtureText';
@@ -23,8 +24,7 @@ function lint(...paths: string[]) {
   return { docs, result: lintDocuments(docs, { now: () => new Date('2026-01-01T00:00:00Z') }) };
 }
 
-const UNDECIDED_FLOWS = ['in-internet-443', 'in-gatewaymanager-443', 'in-azureloadbalancer-443', 'in-vnet-8080-5701',
-  'out-vnet-22-3389', 'out-vnet-8080-5701', 'out-azurecloud-443', 'out-internet-80'];
+const REQUIRED_FLOW_IDS = requiredFlows().map((flow) => flow.id);
 
 const cases: { name: string; files: string[]; expected: Expected[] }[] = [
   { name: 'a compliant Bastion NSG template', files: ['compliant/azuredeploy.json'], expected: [] },
@@ -78,10 +78,9 @@ const cases: { name: string; files: string[]; expected: Expected[] }[] = [
     expected: [{ rule: 'bastion-subnet-too-small', severity: 'error', resource: 'AzureBastionSubnet', at: '"name": "AzureBastionSubnet"' }],
   },
   {
-    name: 'NSG rules from a parameter without a default: check-incomplete, no guessed findings',
+    name: 'NSG rules from a parameter without a default: check-incomplete (the NSG, and each required flow), no guessed findings',
     files: ['parameter-without-default/azuredeploy.json'],
-    // The summary of what is unresolved, then each required flow the known rules do not allow: undecided, never missing.
-    expected: [undefined, ...UNDECIDED_FLOWS].map((flow) => ({ rule: 'check-incomplete', severity: 'info', flow, resource: 'nsg-bastion-subnet', at: `"name": "[variables('nsgName')]"` })),
+    expected: [undefined, ...REQUIRED_FLOW_IDS].map((flow) => ({ rule: 'check-incomplete', severity: 'info', flow, resource: 'nsg-bastion-subnet', at: `"name": "[variables('nsgName')]"` })),
   },
   { name: 'missing rules silenced through resource metadata', files: ['suppressed/azuredeploy.json'], expected: [] },
 ];

@@ -19,6 +19,7 @@ const EXPECTED_EDITABLE: Record<string, string[]> = {
   'bicep/missing-rules': ['bastion-nsg-missing-rule', 'bastion-nsg-missing-rule'],
   'bicep/route-table': ['bastion-subnet-route-table'],
   'bicep/suppressed': ['bastion-nsg-rule-shadowed'],
+  'terraform/for-each-nsgs': ['bastion-nsg-missing-rule'],
   'terraform/variable-files': ['bastion-sku-feature-mismatch'],
   'terraform/missing-rules': ['bastion-native-client-disabled', ...Array<string>(6).fill('bastion-nsg-missing-rule')],
 };

@@ -26,6 +26,16 @@ resource "azurerm_network_security_group" "nsg" {
   name                = "nsg-\${var.with_default}"
   resource_group_name = "rg-one"
 }
+resource "azurerm_network_security_group" "unnamed" {
+  count               = 2
+  name                = var.no_default
+  resource_group_name = "rg-one"
+}
+resource "azurerm_network_security_group" "keyed" {
+  for_each            = toset(["bastion", "jump"])
+  name                = var.no_default
+  resource_group_name = "rg-one"
+}
 resource "azurerm_subnet" "many" {
   count                = 2
   name                 = "snet-\${count.index}"
@@ -136,5 +146,55 @@ describe('Terraform expression evaluation', () => {
   it('a terraform.tfvars value overrides the default, and no tfvars keeps the default', async () => {
     assert.equal(await evaluate('var.overridden', 'overridden = 42'), 42);
     assert.equal(await evaluate('var.overridden', ''), 1);
+  });
+
+  describe('an unknown attribute of a resource instance says which instance it is', () => {
+    const cases: [string, string | undefined][] = [
+      ['azurerm_network_security_group.unnamed[0].name', 'azurerm_network_security_group.unnamed[0]'],
+      ['azurerm_network_security_group.unnamed.1.name', 'azurerm_network_security_group.unnamed[1]'],
+      ['azurerm_network_security_group.keyed["jump"].name', 'azurerm_network_security_group.keyed["jump"]'],
+      ['one(azurerm_network_security_group.keyed[*].name)', undefined],
+      ['try(azurerm_network_security_group.keyed["bastion"].name, null)', 'azurerm_network_security_group.keyed["bastion"]'],
+      ['tostring(azurerm_network_security_group.unnamed[0].name)', 'azurerm_network_security_group.unnamed[0]'],
+      // Computed from the name: no longer the name itself.
+      ['"${azurerm_network_security_group.unnamed[0].name}-rules"', undefined],
+      ['lower(azurerm_network_security_group.unnamed[0].name)', undefined],
+      ['coalesce(azurerm_network_security_group.unnamed[0].name, "x")', undefined],
+      ['azurerm_network_security_group.unnamed[0].name == "x" ? "a" : "b"', undefined],
+      ['var.no_default', undefined],
+    ];
+    for (const [expression, address] of cases) {
+      it(`${expression} → ${address ?? 'no instance'}`, async () => {
+        const value = await evaluate(expression);
+        if (expression.startsWith('one(')) {
+          assert.ok(value instanceof Unknown && value.kind === 'error', 'one() of two instances is an error');
+          return;
+        }
+        assert.ok(value instanceof Unknown, `${expression} is unknown`);
+        assert.equal(value.attributeOf?.address, address);
+        if (address) assert.equal(value.attributeOf?.attribute, 'name');
+      });
+    }
+
+    it('one(x[*].name) of a single counted instance is that instance', async () => {
+      const value = await evaluate('one(azurerm_network_security_group.unnamed[*].name)');
+      assert.ok(value instanceof Unknown && value.kind === 'error', 'two instances');
+      const parser = await terraformParser();
+      const config = parseTerraformFile(parser, 'main.tf', `variable "n" { type = string }
+resource "azurerm_network_security_group" "this" {
+  count = 1
+  name  = var.n
+}
+locals {
+  probe = one(azurerm_network_security_group.this[*].name)
+}
+`);
+      const module = new TerraformModule([config], []);
+      const probe = config.body.blocks.find((b) => b.type === 'locals')?.body.attributes.get('probe');
+      assert.ok(probe);
+      const single = module.evaluate(probe.value, new Map());
+      assert.ok(single instanceof Unknown);
+      assert.equal(single.attributeOf?.address, 'azurerm_network_security_group.this[0]');
+    });
   });
 });
