@@ -118,7 +118,7 @@ function evaluateWithUndecidedAllows(target: NsgUnderTest, query: FlowQuery): Fl
 function checkFlow(context: CheckContext, target: NsgUnderTest, flow: RequiredFlow, classified: ClassifiedFlow): Finding[] {
   if (target.rulesUnknown && !isCompliant(classified)) {
     const finding = incomplete(context, 'bastion-subnet', target.ref,
-      `Cannot decide whether NSG ${target.nsg.name} allows ${flow.description}: the rules that are known do not allow it, and ${target.rulesUnknown}.`);
+      `Cannot decide whether NSG ${target.nsg.name} allows ${flow.description}: the known rules do not decide it alone, and ${target.rulesUnknown}.`);
     finding.flow = flow.id;
     return [finding];
   }

@@ -43,3 +43,13 @@ test('resolved values keep their findings: a subnet named otherwise, a host with
   const errors = lintFolder('bicep/wrong-subnet').filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.resource.name}`);
   assert.deepEqual(errors.sort(), ['bastion-subnet-missing bas-no-configuration', 'bastion-subnet-missing bas-wrong-subnet']);
 });
+
+test('an unknown value in one rule leaves open only the flows that rule could decide; an unknown priority leaves all open', () => {
+  const findings = lintFolder('bicep/unknown-rule-values');
+  assert.deepEqual(findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}: ${f.message}`), []);
+  const undecided = (nsg: string) => findings.filter((f) => f.rule === 'check-incomplete' && f.flow !== undefined && f.resource.name === nsg).map((f) => f.flow).sort();
+  // DenySomething is inbound with an unknown source: the four inbound flows are open, the outbound ones decided (allowed).
+  assert.deepEqual(undecided('nsg'), ['in-azureloadbalancer-443', 'in-gatewaymanager-443', 'in-internet-443', 'in-vnet-8080-5701']);
+  // DenyAudit's priority is unknown: it may come before any allow, so no flow is decided.
+  assert.equal(undecided('nsg-two').length, 8);
+});

@@ -19,6 +19,12 @@ export interface EmitInput {
   conditions: UnresolvedField[];
 }
 
+/** The fields that say where a rule is evaluated and what it does when it matches. */
+function placesRule(field: UnresolvedField): boolean {
+  const name = field.field.toLowerCase();
+  return ['priority', 'direction', 'access'].some((placing) => name.endsWith(placing)) || name === '' || name === 'properties';
+}
+
 export function emitResource(input: EmitInput, origins: ValueOrigins): EmittedResource {
   const { id, name, type, apiVersion } = input.identity;
   const described: { [key: string]: TemplateValue } = {};
@@ -31,9 +37,10 @@ export function emitResource(input: EmitInput, origins: ValueOrigins): EmittedRe
   assignInlineIds(json, children);
   const unresolved = unresolvedByElement(id, unresolvedAt, children);
   const own = [...input.conditions, ...(unresolved.get(id) ?? [])];
-  const ruleUnresolved = children.some((c) => c.path.startsWith('properties.securityRules[') && unresolved.has(c.id));
-  // A rule whose priority or ports are unknown makes every verdict on the NSG a guess.
-  if (ruleUnresolved) own.push({ field: 'securityRules', reason: 'a security rule has values the template does not decide' });
+  const unplaced = children.find((c) => c.path.startsWith('properties.securityRules[') && (unresolved.get(c.id) ?? []).some(placesRule));
+  // A rule whose priority, direction or access is unknown could decide any flow. One whose prefix,
+  // port or protocol is unknown is still placed: the evaluator leaves only what it may match open.
+  if (unplaced) own.push({ field: 'securityRules', reason: `security rule ${unplaced.id.split('/').pop() ?? ''} has a priority, direction or access the template does not decide` });
   if (own.length > 0) unresolved.set(id, own);
   return {
     id,
