@@ -30,7 +30,7 @@ export function emitResource(input: EmitInput, origins: ValueOrigins): EmittedRe
   const children = inlineChildren(described.properties, id, origins);
   assignInlineIds(json, children);
   const unresolved = unresolvedByElement(id, unresolvedAt, children);
-  const own = [...input.conditions, ...(unresolved.get(id) ?? [])];
+  const own = [...input.conditions, ...(unresolved.get(id) ?? []), ...unknownCollections(type, unresolvedAt)];
   const ruleUnresolved = children.some((c) => c.path.startsWith('properties.securityRules[') && unresolved.has(c.id));
   // A rule whose priority or ports are unknown makes every verdict on the NSG a guess.
   if (ruleUnresolved) own.push({ field: 'securityRules', reason: 'a security rule has values the template does not decide' });
@@ -44,6 +44,22 @@ export function emitResource(input: EmitInput, origins: ValueOrigins): EmittedRe
     associations: associationsOf(id, type, described.properties, children, origins),
   };
 }
+
+/**
+ * A `properties` block that is not known at all (a spread or a parameter) hides its rules,
+ * subnets, routes and peerings too: they are unknown, never an empty list.
+ */
+function unknownCollections(type: string, unresolvedAt: readonly UnresolvedAt[]): UnresolvedField[] {
+  const whole = unresolvedAt.find((entry) => entry.path === 'properties');
+  const fields = COLLECTIONS_BY_TYPE[type.toLowerCase()] ?? [];
+  return whole ? fields.flatMap((field) => whole.reasons.map((reason) => ({ field, reason }))) : [];
+}
+
+const COLLECTIONS_BY_TYPE: Record<string, readonly string[]> = {
+  'microsoft.network/networksecuritygroups': ['securityRules'],
+  'microsoft.network/virtualnetworks': ['subnets', 'virtualNetworkPeerings'],
+  'microsoft.network/routetables': ['routes'],
+};
 
 interface OriginChild extends InlineChild {
   origin?: Origin;

@@ -133,6 +133,22 @@ function evaluateArray(expression: ArrayExpression, scope: EvaluationScope, loca
 }
 
 /**
+ * `...(cond ? { a: 1 } : {})` with an unknown condition: only the branches' keys can be set, so
+ * the others stay known; a key the branches disagree on is unknown.
+ */
+function eitherBranch(expression: TernaryExpression, unknown: Unresolved, scope: EvaluationScope, locals: Locals): { [key: string]: TemplateValue } | undefined {
+  const whenTrue = evaluateValue(expression.whenTrue, scope, locals);
+  const whenFalse = evaluateValue(expression.whenFalse, scope, locals);
+  if (!isPlainObject(whenTrue) || !isPlainObject(whenFalse)) return undefined;
+  const merged: { [key: string]: TemplateValue } = {};
+  for (const key of new Set([...Object.keys(whenTrue), ...Object.keys(whenFalse)])) {
+    const same = key in whenTrue && key in whenFalse && templateEquals(whenTrue[key], whenFalse[key]);
+    merged[key] = same ? whenTrue[key] : mergeUnresolved([unresolved(`'${key}' is set only on one side of ${scope.sourceText(expression.condition.range)}`), unknown]);
+  }
+  return merged;
+}
+
+/**
  * What a spread contributes. When it is not known, neither is the object or array around it:
  * any property (or item) could come from it, so none can be said to be absent.
  */
@@ -141,6 +157,10 @@ function spreadOperand(spread: SpreadExpression, scope: EvaluationScope, locals:
 function spreadOperand(spread: SpreadExpression, scope: EvaluationScope, locals: Locals, into: 'object' | 'array'): { [key: string]: TemplateValue } | TemplateValue[] | Unresolved {
   const value = evaluateValue(spread.operand, scope, locals);
   const text = scope.sourceText(spread.range);
+  if (isUnresolved(value) && into === 'object' && spread.operand.kind === 'ternary') {
+    const either = eitherBranch(spread.operand, value, scope, locals);
+    if (either) return either;
+  }
   if (isUnresolved(value)) return mergeUnresolved([unresolved(`the ${into} spreads ${text}, which is not known`), value]);
   if (into === 'object' && isPlainObject(value)) return value;
   if (into === 'array' && Array.isArray(value)) return value;

@@ -66,7 +66,8 @@ export class FileImports {
   private read(declaration: ImportDeclaration, path: string): FileEvaluator | Unresolved {
     if (REMOTE.test(declaration.path)) return unresolved(`it is imported from a registry (${declaration.path}), which is not read`);
     if (!/\.bicep$/i.test(declaration.path)) return unresolved(`it is imported from ${declaration.path}, which is not a Bicep file`);
-    if (this.owner.stack.includes(path) || this.owner.depth >= MAX_MODULE_DEPTH) return unresolved(`${declaration.path} imports itself through a cycle`);
+    if (this.owner.stack.includes(path)) return unresolved(`${declaration.path} imports itself through a cycle`);
+    if (this.owner.depth >= MAX_MODULE_DEPTH) return unresolved(`${declaration.path} is nested more than ${MAX_MODULE_DEPTH} files deep`);
     const parsed = this.owner.session.parsed(path);
     if (!parsed) return unresolved(`${declaration.path} was not among the files read`);
     return this.owner.imported(parsed);

@@ -131,8 +131,9 @@ class Lexer {
     const start = this.position();
     const lineEnd = this.text.indexOf('\n', this.offset);
     const stop = lineEnd === -1 ? this.text.length : lineEnd;
-    const comment = this.text.indexOf('//', this.offset);
-    const end = comment !== -1 && comment < stop ? comment : stop;
+    // A comment after the codes stays a comment.
+    const comment = [this.text.indexOf('//', this.offset), this.text.indexOf('/*', this.offset)].filter((at) => at !== -1 && at < stop);
+    const end = comment.length > 0 ? Math.min(...comment) : stop;
     const codes = this.text.slice(this.offset + match[0].length, end).split(/[ \t\r]+/).filter((code) => code !== '');
     this.advance(end - this.offset);
     this.directives.push({ kind: match[1] as Directive['kind'], codes, range: { start, end: this.position() } });
