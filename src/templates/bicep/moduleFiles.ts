@@ -1,11 +1,12 @@
-// Local Bicep modules (`module m '../modules/nsg.bicep' = {...}`) live anywhere in the workspace.
+// Local Bicep modules (`module m '../modules/nsg.bicep' = {...}`) and the local files a Bicep file
+// imports from (`import { x } from './types.bicep'`) live anywhere in the workspace.
 // Hosts read them with followLocalModules (the editor through vscode.workspace.fs, the CLI from
 // disk); the editor shows a finding that sits in a module on the caller's module declaration,
 // through moduleCallSites. Paths resolve as the evaluator resolves them (evaluate/modules.ts).
 import { dirname, join, normalize } from 'node:path';
 import type { SourceRange } from '../../core/model';
 import type { TemplateDocument } from '../source';
-import type { ModuleDeclaration } from './syntax/ast';
+import type { ImportDeclaration, ModuleDeclaration } from './syntax/ast';
 import { parseBicep } from './syntax/parser';
 
 const REMOTE_MODULE = /^(br|ts)[:/]/i;
@@ -24,26 +25,41 @@ interface LocalModule {
  * The last answer per file: the editor asks for the same text several times per lint (following
  * modules, lintFile's call sites, the diagnostics' anchors), and a parse is the cost.
  */
-const recent = new Map<string, { text: string; modules: LocalModule[] }>();
+const recent = new Map<string, { text: string; modules: LocalModule[]; imports: string[] }>();
 const RECENT_FILES = 64;
+
+const isLocalBicep = (path: string) => !REMOTE_MODULE.test(path) && /\.bicep$/i.test(path);
+
+function localReferences(doc: TemplateDocument): { modules: LocalModule[]; imports: string[] } {
+  if (!/\.bicep$/i.test(doc.path)) return { modules: [], imports: [] };
+  const known = recent.get(doc.path);
+  if (known?.text === doc.text) return known;
+  const declarations = parseBicep(doc.text).declarations;
+  const resolved = (path: string) => normalize(join(dirname(doc.path), path));
+  const modules = declarations
+    .filter((d): d is ModuleDeclaration => d.kind === 'module' && isLocalBicep(d.path))
+    .map((declaration) => ({ declaration, file: resolved(declaration.path) }));
+  const imports = declarations.filter((d): d is ImportDeclaration => d.kind === 'import' && isLocalBicep(d.path)).map((d) => resolved(d.path));
+  const entry = { text: doc.text, modules, imports };
+  recent.delete(doc.path);
+  recent.set(doc.path, entry);
+  if (recent.size > RECENT_FILES) recent.delete(recent.keys().next().value as string);
+  return entry;
+}
 
 /** The declarations of a Bicep file that name a local .bicep module, with the file each resolves to. */
 export function localModules(doc: TemplateDocument): LocalModule[] {
-  if (!/\.bicep$/i.test(doc.path)) return [];
-  const known = recent.get(doc.path);
-  if (known?.text === doc.text) return known.modules;
-  const modules = parseBicep(doc.text)
-    .declarations.filter((d): d is ModuleDeclaration => d.kind === 'module')
-    .filter((d) => !REMOTE_MODULE.test(d.path) && /\.bicep$/i.test(d.path))
-    .map((declaration) => ({ declaration, file: normalize(join(dirname(doc.path), declaration.path)) }));
-  recent.delete(doc.path);
-  recent.set(doc.path, { text: doc.text, modules });
-  if (recent.size > RECENT_FILES) recent.delete(recent.keys().next().value as string);
-  return modules;
+  return localReferences(doc).modules;
+}
+
+/** Every local file a Bicep file needs read: its modules' files and the files it imports from. */
+function localDependencies(doc: TemplateDocument): string[] {
+  const { modules, imports } = localReferences(doc);
+  return [...modules.map((module) => module.file), ...imports];
 }
 
 /**
- * Reads the local module files reachable from `roots` that are not among them, breadth first.
+ * Reads the local module and imported files reachable from `roots` that are not among them, breadth first.
  * `read` returns undefined for a file that does not exist or cannot be read; that module is then
  * reported by the evaluator as not read, like any other missing module.
  */
@@ -58,7 +74,7 @@ export async function followLocalModules(
   while (frontier.length > 0 && found.length < maxFiles) {
     const next: TemplateDocument[] = [];
     for (const doc of frontier) {
-      for (const { file } of localModules(doc)) {
+      for (const file of localDependencies(doc)) {
         if (known.has(pathKey(file)) || found.length >= maxFiles) continue;
         known.add(pathKey(file));
         const text = await read(file);

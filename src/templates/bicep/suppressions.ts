@@ -1,5 +1,9 @@
 // `// bastion-doctor-disable-next-line <id> [<id>...]` comments: the findings that start on the
-// next line (and inside the declaration or object that starts there) are silenced.
+// next line (and inside the declaration or object that starts there) are silenced. The compiler's
+// own `#disable-next-line <codes>` pragma silences the same way, but only for the codes that are
+// Bastion Doctor rule ids (its Bicep linter codes are not ours); `#disable-diagnostics` /
+// `#restore-diagnostics` never silence a finding (docs/check-decisions.md).
+import { isRuleId } from '../../core/catalog';
 import type { SourceRange } from '../../core/model';
 import type { TemplateSuppression } from '../source';
 import type { BicepProgram, Expression, ObjectExpression } from './syntax/ast';
@@ -14,12 +18,25 @@ export interface SuppressionComment {
 }
 
 export function suppressionComments(path: string, program: BicepProgram): SuppressionComment[] {
-  return program.comments.flatMap((comment) => {
+  // A comment above the compiler's own `#disable-next-line` lines silences the line they precede,
+  // so both can stand above the same declaration.
+  const pragmaLines = new Set(program.directives.filter((d) => d.kind === 'disable-next-line').map((d) => d.range.start.line));
+  const silencedAfter = (line: number) => {
+    let next = line + 1;
+    while (pragmaLines.has(next)) next++;
+    return next;
+  };
+  const comments = program.comments.flatMap((comment) => {
     const match = DIRECTIVE.exec(comment.text);
     if (!match) return [];
     const ruleIds = match[1].split(/[\s,]+/).filter((id) => /^[a-z0-9-]+$/.test(id));
-    return ruleIds.length > 0 ? [{ path, line: comment.range.end.line + 1, ruleIds }] : [];
+    return ruleIds.length > 0 ? [{ path, line: silencedAfter(comment.range.end.line), ruleIds }] : [];
   });
+  const pragmas = program.directives.flatMap((directive) => {
+    const ruleIds = directive.kind === 'disable-next-line' ? directive.codes.filter(isRuleId) : [];
+    return ruleIds.length > 0 ? [{ path, line: silencedAfter(directive.range.end.line), ruleIds }] : [];
+  });
+  return pragmas.length === 0 ? comments : [...comments, ...pragmas].sort((a, b) => a.line - b.line);
 }
 
 /** Each comment covers the largest declaration or object that starts on its next line. */

@@ -19,8 +19,13 @@ export function disableEdits(finding: Finding, documents: readonly TemplateDocum
   return commentEdit(doc, origin.range.start.line, finding.rule, format === 'terraform' ? '#' : '//');
 }
 
-function commentEdit(doc: TemplateDocument, line: number, rule: string, marker: string): FileTextEdit[] | undefined {
+/** The Bicep compiler's pragma applies to the line right after it: ours goes above it. */
+const BICEP_PRAGMA = /^\s*#disable-next-line\b/;
+
+function commentEdit(doc: TemplateDocument, target: number, rule: string, marker: string): FileTextEdit[] | undefined {
   const index = new LineIndex(doc.text);
+  let line = target;
+  while (marker === '//' && line > 0 && BICEP_PRAGMA.test(index.lineText(line - 1))) line--;
   const previous = line > 0 ? index.lineText(line - 1) : '';
   const existing = new RegExp(`^\\s*(#|//)\\s*${DIRECTIVE}\\s+(.*)$`).exec(previous);
   if (existing) {
@@ -29,7 +34,7 @@ function commentEdit(doc: TemplateDocument, line: number, rule: string, marker: 
     const end = { line: line - 1, character: previous.trimEnd().length };
     return [{ file: doc.path, range: { start: end, end }, newText: ` ${rule}` }];
   }
-  const indent = indentationOf(index.lineText(line));
+  const indent = indentationOf(index.lineText(target));
   const start = { line, character: 0 };
   return [{ file: doc.path, range: { start, end: start }, newText: `${indent}${marker} ${DIRECTIVE} ${rule}${eolOf(doc.text)}` }];
 }

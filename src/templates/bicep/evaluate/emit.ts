@@ -36,7 +36,7 @@ export function emitResource(input: EmitInput, origins: ValueOrigins): EmittedRe
   const children = inlineChildren(described.properties, id, origins);
   assignInlineIds(json, children);
   const unresolved = unresolvedByElement(id, unresolvedAt, children);
-  const own = [...input.conditions, ...(unresolved.get(id) ?? [])];
+  const own = [...input.conditions, ...(unresolved.get(id) ?? []), ...unknownCollections(type, unresolvedAt)];
   const unplaced = children.find((c) => c.path.startsWith('properties.securityRules[') && (unresolved.get(c.id) ?? []).some(placesRule));
   // A rule whose priority, direction or access is unknown could decide any flow. One whose prefix,
   // port or protocol is unknown is still placed: the evaluator leaves only what it may match open.
@@ -51,6 +51,22 @@ export function emitResource(input: EmitInput, origins: ValueOrigins): EmittedRe
     associations: associationsOf(id, type, described.properties, children, origins),
   };
 }
+
+/**
+ * A `properties` block that is not known at all (a spread or a parameter) hides its rules,
+ * subnets, routes and peerings too: they are unknown, never an empty list.
+ */
+function unknownCollections(type: string, unresolvedAt: readonly UnresolvedAt[]): UnresolvedField[] {
+  const whole = unresolvedAt.find((entry) => entry.path === 'properties');
+  const fields = COLLECTIONS_BY_TYPE[type.toLowerCase()] ?? [];
+  return whole ? fields.flatMap((field) => whole.reasons.map((reason) => ({ field, reason }))) : [];
+}
+
+const COLLECTIONS_BY_TYPE: Record<string, readonly string[]> = {
+  'microsoft.network/networksecuritygroups': ['securityRules'],
+  'microsoft.network/virtualnetworks': ['subnets', 'virtualNetworkPeerings'],
+  'microsoft.network/routetables': ['routes'],
+};
 
 interface OriginChild extends InlineChild {
   origin?: Origin;

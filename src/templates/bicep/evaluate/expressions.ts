@@ -3,7 +3,7 @@
 import type { SourceRange } from '../../../core/model';
 import { templateEquals, mergeUnresolved, unresolvedWithin } from '../../arm/expression/value';
 import { joinSymbolic } from '../../arm/expression/functions/strings';
-import type { BinaryExpression, Expression, ForExpression, ObjectExpression, TernaryExpression } from '../syntax/ast';
+import type { ArrayExpression, BinaryExpression, Expression, ForExpression, ObjectExpression, SpreadExpression, TernaryExpression } from '../syntax/ast';
 import { evaluateCall } from './functions';
 import type { ValueOrigins } from './origins';
 import { isHandle, isPlainObject, isUnresolved, materialize, unresolved, type Evaluated, type TemplateValue } from './values';
@@ -18,6 +18,8 @@ export interface EvaluationScope {
   readonly origins: ValueOrigins;
   /** A param, var, resource, module or output symbol of the file. */
   lookup(name: string): Evaluated | undefined;
+  /** Why a call is not evaluated when it names a user-defined function; undefined for anything else. */
+  userFunction?(name: string, namespace?: string): string | undefined;
   sourceText(range: SourceRange): string;
 }
 
@@ -36,7 +38,7 @@ export function evaluate(expression: Expression, scope: EvaluationScope, locals:
     case 'object':
       return evaluateObject(expression, scope, locals);
     case 'array':
-      return record(scope, expression.range, expression.items.map((item) => evaluateValue(item, scope, locals)));
+      return evaluateArray(expression, scope, locals);
     case 'member':
       return member(evaluate(expression.target, scope, locals), expression.name, expression.safe);
     case 'nested': {
@@ -63,6 +65,8 @@ export function evaluate(expression: Expression, scope: EvaluationScope, locals:
     }
     case 'lambda':
       return unresolved('a lambda is only evaluated as the argument of filter() or map()');
+    case 'spread':
+      return unresolved('a spread (...) is only read inside an array or an object');
     case 'error':
       return unresolved(`the expression at line ${expression.range.start.line + 1} does not parse`);
   }
@@ -86,13 +90,81 @@ function record<T extends object>(scope: EvaluationScope, range: SourceRange, va
 export function evaluateObject(expression: ObjectExpression, scope: EvaluationScope, locals: Locals): TemplateValue {
   const value: { [key: string]: TemplateValue } = {};
   const propertyOrigins = new Map<string, Origin>();
-  for (const property of expression.properties) {
+  const spreads = expression.spreads;
+  let nextSpread = 0;
+  // Spreads and properties in written order: a later one overrides an earlier one.
+  const spreadUpTo = (count: number): Unresolved | undefined => {
+    for (; nextSpread < spreads.length && spreads[nextSpread].before <= count; nextSpread++) {
+      const { spread } = spreads[nextSpread];
+      const spreadValue = spreadOperand(spread, scope, locals, 'object');
+      if (isUnresolved(spreadValue)) return spreadValue;
+      for (const [key, item] of Object.entries(spreadValue)) {
+        value[key] = item;
+        propertyOrigins.set(key, fileOrigin(scope, spread.range));
+      }
+    }
+    return undefined;
+  };
+  for (const [i, property] of expression.properties.entries()) {
+    const unknownSpread = spreadUpTo(i);
+    if (unknownSpread) return unknownSpread;
     const key = typeof property.key === 'string' ? property.key : evaluateValue(property.key, scope, locals);
     if (typeof key !== 'string') continue;
     value[key] = evaluateValue(property.value, scope, locals);
     propertyOrigins.set(key, fileOrigin(scope, property.range));
   }
+  const unknownSpread = spreadUpTo(Number.POSITIVE_INFINITY);
+  if (unknownSpread) return unknownSpread;
   return record(scope, expression.range, value, propertyOrigins);
+}
+
+function evaluateArray(expression: ArrayExpression, scope: EvaluationScope, locals: Locals): TemplateValue {
+  const items: TemplateValue[] = [];
+  for (const item of expression.items) {
+    if (item.kind !== 'spread') {
+      items.push(evaluateValue(item, scope, locals));
+      continue;
+    }
+    const spreadValue = spreadOperand(item, scope, locals, 'array');
+    if (isUnresolved(spreadValue)) return spreadValue;
+    items.push(...spreadValue);
+  }
+  return record(scope, expression.range, items);
+}
+
+/**
+ * `...(cond ? { a: 1 } : {})` with an unknown condition: only the branches' keys can be set, so
+ * the others stay known; a key the branches disagree on is unknown.
+ */
+function eitherBranch(expression: TernaryExpression, unknown: Unresolved, scope: EvaluationScope, locals: Locals): { [key: string]: TemplateValue } | undefined {
+  const whenTrue = evaluateValue(expression.whenTrue, scope, locals);
+  const whenFalse = evaluateValue(expression.whenFalse, scope, locals);
+  if (!isPlainObject(whenTrue) || !isPlainObject(whenFalse)) return undefined;
+  const merged: { [key: string]: TemplateValue } = {};
+  for (const key of new Set([...Object.keys(whenTrue), ...Object.keys(whenFalse)])) {
+    const same = key in whenTrue && key in whenFalse && templateEquals(whenTrue[key], whenFalse[key]);
+    merged[key] = same ? whenTrue[key] : mergeUnresolved([unresolved(`'${key}' is set only on one side of ${scope.sourceText(expression.condition.range)}`), unknown]);
+  }
+  return merged;
+}
+
+/**
+ * What a spread contributes. When it is not known, neither is the object or array around it:
+ * any property (or item) could come from it, so none can be said to be absent.
+ */
+function spreadOperand(spread: SpreadExpression, scope: EvaluationScope, locals: Locals, into: 'object'): { [key: string]: TemplateValue } | Unresolved;
+function spreadOperand(spread: SpreadExpression, scope: EvaluationScope, locals: Locals, into: 'array'): TemplateValue[] | Unresolved;
+function spreadOperand(spread: SpreadExpression, scope: EvaluationScope, locals: Locals, into: 'object' | 'array'): { [key: string]: TemplateValue } | TemplateValue[] | Unresolved {
+  const value = evaluateValue(spread.operand, scope, locals);
+  const text = scope.sourceText(spread.range);
+  if (isUnresolved(value) && into === 'object' && spread.operand.kind === 'ternary') {
+    const either = eitherBranch(spread.operand, value, scope, locals);
+    if (either) return either;
+  }
+  if (isUnresolved(value)) return mergeUnresolved([unresolved(`the ${into} spreads ${text}, which is not known`), value]);
+  if (into === 'object' && isPlainObject(value)) return value;
+  if (into === 'array' && Array.isArray(value)) return value;
+  return unresolved(`${text} is not an ${into} and cannot be spread into one`);
 }
 
 export function interpolate(segments: readonly string[], holes: readonly TemplateValue[]): TemplateValue {

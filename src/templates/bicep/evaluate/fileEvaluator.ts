@@ -4,6 +4,7 @@ import type { SourceRange, UnresolvedField } from '../../../core/model';
 import type { Declaration, OutputDeclaration, ParamDeclaration, ResourceDeclaration, VarDeclaration } from '../syntax/ast';
 import { emitResource } from './emit';
 import { evaluateValue, type EvaluationScope } from './expressions';
+import { FileImports } from './imports';
 import { ModuleSymbol } from './modules';
 import { ResourceSymbol } from './resources';
 import type { EvaluationSession, ParsedFile } from './session';
@@ -30,6 +31,7 @@ export class FileEvaluator implements EvaluationScope {
   private readonly resources = new Map<string, ResourceSymbol>();
   private readonly modules = new Map<string, ModuleSymbol>();
   private readonly values = new Map<string, TemplateValue | typeof NO_VALUE>();
+  private readonly imports = new FileImports(this);
   private lines: string[] | undefined;
 
   constructor(
@@ -74,6 +76,12 @@ export class FileEvaluator implements EvaluationScope {
       case 'module':
         this.modules.set(declaration.name, new ModuleSymbol(declaration, this));
         break;
+      case 'import':
+        this.imports.declareImport(declaration);
+        break;
+      case 'func':
+        this.imports.declareFunction(declaration);
+        break;
       default:
         break;
     }
@@ -89,7 +97,33 @@ export class FileEvaluator implements EvaluationScope {
     if (variable) return this.memo(`var:${name}`, () => evaluateValue(variable.value, this, new Map()));
     const resource = this.resources.get(name);
     if (resource) return resource.asEvaluated();
-    return this.modules.get(name)?.asEvaluated();
+    const module = this.modules.get(name);
+    if (module) return module.asEvaluated();
+    return this.imports.value(name);
+  }
+
+  userFunction(name: string, namespace?: string): string | undefined {
+    return this.imports.userFunction(name, namespace);
+  }
+
+  /** This file read as the target of a compile-time import: its symbols, nothing deployed. */
+  imported(file: ParsedFile): FileEvaluator {
+    return new FileEvaluator(file, this.session, { supplied: new Map(), conditions: [], depth: this.depth + 1, stack: this.stack });
+  }
+
+  /** The value another file imports under `name` (an exported variable, or a symbol it imports itself). */
+  exported(name: string): TemplateValue {
+    if (this.vars.has(name) || this.imports.has(name)) return materialize(this.lookup(name) ?? null);
+    return unresolved(`'${name}' of ${this.file} is not a variable (a type or a function), so it has no value to read`);
+  }
+
+  /** `import * as ns`: the file's exported variables, by name. */
+  exportedVariables(): TemplateValue {
+    const exported: { [name: string]: TemplateValue } = {};
+    for (const [name, declaration] of this.vars) {
+      if (declaration.decorators.some((d) => d.call.kind === 'call' && d.call.name === 'export')) exported[name] = this.exported(name);
+    }
+    return exported;
   }
 
   output(name: string): TemplateValue {

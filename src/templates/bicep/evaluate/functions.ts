@@ -13,6 +13,10 @@ const FILE_READERS = new Set(['loadtextcontent', 'loadjsoncontent', 'loadyamlcon
 
 export function evaluateCall(call: CallExpression, scope: EvaluationScope, locals: Locals): Evaluated {
   const name = call.name.toLowerCase();
+  if (call.namespace === undefined) {
+    const userDefined = scope.userFunction?.(call.name, call.target?.kind === 'identifier' ? call.target.name : undefined);
+    if (userDefined) return unresolved(userDefined);
+  }
   if (call.target) return unresolved(`${call.name}() is only known after deployment`);
   if (name === 'filter' || name === 'map') return withLambda(name, call.args, scope, locals);
   if (FILE_READERS.has(name)) return unresolved(`${call.name}() reads a file the diagnosis does not load`);

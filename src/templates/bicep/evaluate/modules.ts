@@ -6,7 +6,7 @@ import type { Expression, ModuleDeclaration } from '../syntax/ast';
 import { evaluateFor, evaluateValue, type Locals } from './expressions';
 import type { FileEvaluator } from './fileEvaluator';
 import { unwrapBody } from './resources';
-import { MAX_MODULE_DEPTH } from './session';
+import { MAX_MODULE_DEPTH, MAX_MODULE_RUNS } from './session';
 import { isPlainObject, isUnresolved, unresolved, type Evaluated, type ModuleHandle, type TemplateValue, Unresolved } from './values';
 
 const REMOTE_PREFIX = /^(br|ts)[:/]/i;
@@ -24,6 +24,7 @@ export class ModuleSymbol {
     const path = this.declaration.path;
     if (REMOTE_PREFIX.test(path)) return `module '${this.declaration.name}' comes from a registry or template spec (${path}); its resources were not checked (lint its source to check them)`;
     if (this.owner.depth >= MAX_MODULE_DEPTH) return `module '${this.declaration.name}' is nested more than ${MAX_MODULE_DEPTH} levels deep; it was not followed`;
+    if (this.owner.session.moduleRuns >= MAX_MODULE_RUNS) return `module '${this.declaration.name}' was not followed: the template deploys more than ${MAX_MODULE_RUNS} modules`;
     const file = this.file;
     if (this.owner.stack.includes(file)) return `module '${this.declaration.name}' (${path}) calls itself through a cycle; it was not followed`;
     if (!this.owner.session.parsed(file)) return `the module file ${path} of module '${this.declaration.name}' was not among the files read; its resources were not checked`;
@@ -90,6 +91,7 @@ export class ModuleInstance implements ModuleHandle {
       this.evaluator = unresolved(`module ${this.symbol.declaration.path} could not be read`);
       return this.evaluator;
     }
+    owner.session.moduleRuns++;
     const child = owner.child(file, this.arguments(), [...owner.conditions, ...this.conditions], this.symbol.declaration.name);
     this.evaluator = child;
     child.run();

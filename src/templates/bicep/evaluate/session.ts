@@ -31,6 +31,8 @@ export interface ParsedFile {
 }
 
 export const MAX_MODULE_DEPTH = 8;
+/** Module deployments followed per lint; past it (a fan-out of modules calling modules) the rest are reported, not followed. */
+export const MAX_MODULE_RUNS = 500;
 
 export class EvaluationSession {
   readonly origins = new ValueOrigins();
@@ -38,6 +40,8 @@ export class EvaluationSession {
   readonly problems: EvaluationProblem[] = [];
   /** Every file read (the root and its local modules), for diagnostics and suppressions. */
   readonly files = new Map<string, ParsedFile>();
+  /** Module instances evaluated so far (see MAX_MODULE_RUNS). */
+  moduleRuns = 0;
 
   constructor(private readonly readFile: (path: string) => string | undefined) {}
 

@@ -1,6 +1,7 @@
 // The Bicep syntax tree. Every node keeps its range (0-based lines and characters) so findings
 // and fixes can point at the exact declaration, rule or property.
 import type { SourceRange } from '../../../core/model';
+import type { Directive } from './lexer';
 
 interface NodeBase {
   range: SourceRange;
@@ -29,9 +30,22 @@ export interface ObjectProperty extends NodeBase {
   value: Expression;
 }
 
+/** `...value`: an array item, or (in `ObjectExpression.spreads`) the properties of an object. */
+export interface SpreadExpression extends NodeBase {
+  kind: 'spread';
+  operand: Expression;
+}
+
+export interface ObjectSpread {
+  /** How many of the object's properties are written before the spread (later ones win). */
+  before: number;
+  spread: SpreadExpression;
+}
+
 export interface ObjectExpression extends NodeBase {
   kind: 'object';
   properties: ObjectProperty[];
+  spreads: ObjectSpread[];
   /** Nested child resources declared in the body (only meaningful in a resource body). */
   resources: ResourceDeclaration[];
 }
@@ -146,6 +160,7 @@ export type Expression =
   | LambdaExpression
   | ForExpression
   | IfExpression
+  | SpreadExpression
   | ErrorExpression;
 
 export interface Decorator extends NodeBase {
@@ -197,7 +212,31 @@ export interface UsingDeclaration extends NodeBase {
   path: string;
 }
 
-/** import, targetScope, metadata, type, func, extension: parsed and not evaluated. */
+export interface ImportedSymbol {
+  /** The name the other file exports. */
+  name: string;
+  /** The name it has here (`as`), else the same. */
+  alias: string;
+}
+
+/** `import { a, b as c } from './x.bicep'` or `import * as ns from './x.bicep'` (compile-time imports). */
+export interface ImportDeclaration extends NodeBase {
+  kind: 'import';
+  decorators: Decorator[];
+  path: string;
+  symbols: ImportedSymbol[];
+  /** Set for `import * as ns`. */
+  namespace?: string;
+}
+
+/** `func name(a string, b int) string => body`: a user-defined function. */
+export interface FunctionDeclaration extends DeclarationBase {
+  kind: 'func';
+  parameters: string[];
+  body: Expression;
+}
+
+/** targetScope, metadata, type, extension, assert, legacy imports: parsed and not evaluated. */
 export interface OtherDeclaration extends NodeBase {
   kind: 'other';
   keyword: string;
@@ -210,6 +249,8 @@ export type Declaration =
   | ResourceDeclaration
   | ModuleDeclaration
   | UsingDeclaration
+  | ImportDeclaration
+  | FunctionDeclaration
   | OtherDeclaration;
 
 export interface SyntaxDiagnostic {
@@ -221,4 +262,6 @@ export interface BicepProgram {
   declarations: Declaration[];
   diagnostics: SyntaxDiagnostic[];
   comments: { text: string; range: SourceRange }[];
+  /** `#disable-next-line` and the other compiler pragmas. */
+  directives: Directive[];
 }

@@ -13,7 +13,7 @@ export class ParseError extends Error {
   }
 }
 
-const TOP_LEVEL_KEYWORDS = new Set(['param', 'var', 'resource', 'module', 'output', 'type', 'func', 'import', 'targetScope', 'metadata', 'extension', 'provider', 'using']);
+const TOP_LEVEL_KEYWORDS = new Set(['param', 'var', 'resource', 'module', 'output', 'type', 'func', 'import', 'targetScope', 'metadata', 'extension', 'provider', 'using', 'assert', 'extends']);
 
 export class TokenCursor {
   protected index = 0;
@@ -32,9 +32,13 @@ export class TokenCursor {
 
   /** The next token that is not a newline, without consuming anything. */
   protected peekSignificant(): Token {
+    return this.tokens[this.significantIndex()];
+  }
+
+  protected significantIndex(): number {
     let i = this.index;
     while (i < this.tokens.length - 1 && this.tokens[i].kind === 'newline') i++;
-    return this.tokens[i];
+    return i;
   }
 
   protected atEnd(): boolean {

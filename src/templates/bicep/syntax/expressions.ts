@@ -8,7 +8,9 @@ import type {
   Expression,
   ObjectExpression,
   ObjectProperty,
+  ObjectSpread,
   ResourceDeclaration,
+  SpreadExpression,
   StringExpression,
 } from './ast';
 import { describe, ParseError, TokenCursor } from './cursor';
@@ -279,6 +281,7 @@ export class ExpressionParser extends TokenCursor {
     const start = this.expectSymbol('{').range.start;
     const properties: ObjectProperty[] = [];
     const resources: ResourceDeclaration[] = [];
+    const spreads: ObjectSpread[] = [];
     for (;;) {
       while (this.peek().kind === 'newline' || this.isSymbol(',')) this.consume();
       if (this.unwinding) break;
@@ -292,14 +295,25 @@ export class ExpressionParser extends TokenCursor {
         break;
       }
       try {
-        this.parseObjectMember(properties, resources);
+        if (this.isSymbol('...')) {
+          spreads.push({ before: properties.length, spread: this.parseSpread() });
+          this.endItem('}');
+        } else {
+          this.parseObjectMember(properties, resources);
+        }
       } catch (error) {
         if (!(error instanceof ParseError)) throw error;
         this.report(error);
         this.skipBrokenItem('}');
       }
     }
-    return { kind: 'object', properties, resources, range: this.rangeFrom(start) };
+    return { kind: 'object', properties, resources, spreads, range: this.rangeFrom(start) };
+  }
+
+  private parseSpread(): SpreadExpression {
+    const start = this.consume().range.start;
+    const operand = this.parseExpression();
+    return { kind: 'spread', operand, range: this.rangeFrom(start) };
   }
 
   private parseObjectMember(properties: ObjectProperty[], resources: ResourceDeclaration[]): void {
@@ -346,7 +360,7 @@ export class ExpressionParser extends TokenCursor {
         break;
       }
       try {
-        items.push(this.parseExpression());
+        items.push(this.isSymbol('...') ? this.parseSpread() : this.parseExpression());
         this.endItem(']');
       } catch (error) {
         if (!(error instanceof ParseError)) throw error;

@@ -27,12 +27,23 @@ export interface Comment {
   range: SourceRange;
 }
 
+/** `#disable-next-line`, `#disable-diagnostics`, `#restore-diagnostics`: compiler pragmas, comment-like. */
+export interface Directive {
+  kind: 'disable-next-line' | 'disable-diagnostics' | 'restore-diagnostics';
+  /** The diagnostic codes or linter rule names it lists. */
+  codes: string[];
+  range: SourceRange;
+}
+
 export interface LexResult {
   tokens: Token[];
   comments: Comment[];
+  directives: Directive[];
 }
 
-const SYMBOLS = ['::', '.?', '??', '==', '!=', '=~', '!~', '<=', '>=', '&&', '||', '=>', '{', '}', '[', ']', '(', ')', ',', ':', '.', '?', '!', '=', '<', '>', '+', '-', '*', '/', '%', '@', '|', ';'];
+const DIRECTIVE = /^#(disable-next-line|disable-diagnostics|restore-diagnostics)(?=[ \t\r\n]|$)/;
+
+const SYMBOLS = ['...', '::', '.?', '??', '==', '!=', '=~', '!~', '<=', '>=', '&&', '||', '=>', '{', '}', '[', ']', '(', ')', ',', ':', '.', '?', '!', '=', '<', '>', '+', '-', '*', '/', '%', '@', '|', ';'];
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", $: '$' };
 
 export function lexBicep(text: string): LexResult {
@@ -44,12 +55,15 @@ class Lexer {
   private line = 0;
   private character = 0;
   private readonly comments: Comment[] = [];
+  private readonly directives: Directive[] = [];
 
   constructor(private readonly text: string) {}
 
   run(): LexResult {
+    // A byte-order mark is not text: skipped without moving the column.
+    if (this.text.charCodeAt(0) === 0xfeff) this.offset = 1;
     const tokens = this.tokensUntil(undefined);
-    return { tokens, comments: this.comments };
+    return { tokens, comments: this.comments, directives: this.directives };
   }
 
   private position(): Position {
@@ -102,8 +116,37 @@ class Lexer {
         tokens.push({ kind: 'newline', text: '\n', range: { start, end: this.position() } });
       } else if (this.text.startsWith('//', this.offset)) this.lineComment();
       else if (this.text.startsWith('/*', this.offset)) this.blockComment(tokens);
+      else if (ch === '#' && this.directive()) continue;
       else return;
     }
+  }
+
+  /**
+   * A pragma is read like the compiler reads it: `#` first on its line (only blanks before it),
+   * then the directive and its codes up to the end of the line or a `//` comment.
+   */
+  private directive(): boolean {
+    const match = DIRECTIVE.exec(this.text.slice(this.offset, this.offset + 24));
+    if (!match || !this.onlyBlanksBefore()) return false;
+    const start = this.position();
+    const lineEnd = this.text.indexOf('\n', this.offset);
+    const stop = lineEnd === -1 ? this.text.length : lineEnd;
+    // A comment after the codes stays a comment.
+    const comment = [this.text.indexOf('//', this.offset), this.text.indexOf('/*', this.offset)].filter((at) => at !== -1 && at < stop);
+    const end = comment.length > 0 ? Math.min(...comment) : stop;
+    const codes = this.text.slice(this.offset + match[0].length, end).split(/[ \t\r]+/).filter((code) => code !== '');
+    this.advance(end - this.offset);
+    this.directives.push({ kind: match[1] as Directive['kind'], codes, range: { start, end: this.position() } });
+    return true;
+  }
+
+  private onlyBlanksBefore(): boolean {
+    for (let i = this.offset - 1; i >= 0; i--) {
+      const ch = this.text[i];
+      if (ch === '\n') return true;
+      if (ch !== ' ' && ch !== '\t' && ch !== '\r' && ch !== '\ufeff') return false;
+    }
+    return true;
   }
 
   private lineComment(): void {
@@ -152,7 +195,9 @@ class Lexer {
     // A newline right after the opening quotes is not part of the value.
     if (this.text.startsWith('\r\n', this.offset)) this.advance(2);
     else if (this.text[this.offset] === '\n') this.advance();
-    const close = this.text.indexOf("'''", this.offset);
+    let close = this.text.indexOf("'''", this.offset);
+    // Quotes right after the closing three belong to the value ('''it ends with a quote'''').
+    while (close !== -1 && this.text[close + 3] === "'") close++;
     const stop = close === -1 ? this.text.length : close;
     const value = this.text.slice(this.offset, stop);
     this.advance(stop - this.offset + (close === -1 ? 0 : 3));

@@ -1,20 +1,21 @@
 // Bicep declarations: param, var, resource (incl. existing, nested children), module, output,
-// using; import/targetScope/metadata/type/func/extension are read past. A declaration that does
-// not parse becomes one diagnostic and parsing resumes at the next top-level declaration.
+// using, compile-time imports and user-defined functions; targetScope/metadata/type/extension/
+// assert are read past. A declaration that does not parse becomes one diagnostic and parsing
+// resumes at the next top-level declaration.
 import type { Position } from '../../../core/model';
-import type { BicepProgram, Declaration, Decorator, Expression, ResourceDeclaration, SyntaxDiagnostic } from './ast';
+import type { BicepProgram, Declaration, Decorator, Expression, ImportedSymbol, ResourceDeclaration, SyntaxDiagnostic } from './ast';
 import { describe, ParseError } from './cursor';
 import { ExpressionParser } from './expressions';
 import { lexBicep, type Token } from './lexer';
 
 export function parseBicep(text: string): BicepProgram {
-  const { tokens, comments } = lexBicep(text);
+  const { tokens, comments, directives } = lexBicep(text);
   const diagnostics: SyntaxDiagnostic[] = [];
   const declarations = new BicepParser(tokens, diagnostics).parseProgram();
-  return { declarations, diagnostics, comments };
+  return { declarations, diagnostics, comments, directives };
 }
 
-const SKIPPED_KEYWORDS = new Set(['import', 'targetScope', 'metadata', 'type', 'func', 'extension', 'provider']);
+const SKIPPED_KEYWORDS = new Set(['targetScope', 'metadata', 'type', 'extension', 'provider', 'assert', 'extends']);
 
 class BicepParser extends ExpressionParser {
   parseProgram(): Declaration[] {
@@ -63,6 +64,10 @@ class BicepParser extends ExpressionParser {
         return this.parseModule(decorators, start);
       case 'using':
         return this.parseUsing(start);
+      case 'import':
+        return this.parseImport(decorators, start);
+      case 'func':
+        return this.parseFunction(decorators, start);
       default:
         if (SKIPPED_KEYWORDS.has(keyword.text)) return this.skipDeclaration(keyword.text, start);
         throw this.errorAt(keyword, `Unknown declaration '${keyword.text}'`);
@@ -139,7 +144,77 @@ class BicepParser extends ExpressionParser {
     this.consume();
     const token = this.consume();
     const path = token.kind === 'string' ? (token.parts ?? []).map((p) => p.text ?? '').join('') : token.text;
+    // `using './main.bicep' with { ... }` (deployment settings): read past.
+    this.skipRestOfDeclaration('using');
     return { kind: 'using', path, range: this.rangeFrom(start) };
+  }
+
+  /** `import { a, b as c } from 'x'` / `import * as ns from 'x'`; a legacy `import 'az@1.0.0'` is read past. */
+  private parseImport(decorators: Decorator[], start: Position): Declaration {
+    const next = this.peek(1);
+    if (!this.isSymbol('{', next) && !this.isSymbol('*', next)) return this.skipDeclaration('import', start);
+    this.consume();
+    const symbols: ImportedSymbol[] = [];
+    let namespace: string | undefined;
+    if (this.isSymbol('*')) {
+      this.consume();
+      this.expectKeyword('as');
+      namespace = this.expectIdentifier('a namespace name').text;
+    } else {
+      this.consume();
+      for (;;) {
+        while (this.peek().kind === 'newline' || this.isSymbol(',')) this.consume();
+        if (this.isSymbol('}')) break;
+        const name = this.peek();
+        if (name.kind !== 'identifier' && name.kind !== 'string') throw this.errorAt(name, `Expected an imported name but found ${describe(name)}`);
+        this.consume();
+        const text = name.kind === 'string' ? (name.parts ?? []).map((p) => p.text ?? '').join('') : name.text;
+        let alias = text;
+        if (this.isKeyword('as')) {
+          this.consume();
+          alias = this.expectIdentifier('an alias').text;
+        }
+        symbols.push({ name: text, alias });
+      }
+      this.consume();
+    }
+    this.expectKeyword('from');
+    const pathToken = this.peek();
+    if (pathToken.kind !== 'string') throw this.errorAt(pathToken, `Expected the imported file as a string but found ${describe(pathToken)}`);
+    this.consume();
+    const path = (pathToken.parts ?? []).map((p) => p.text ?? '').join('');
+    return { kind: 'import', decorators, path, symbols, namespace, range: this.rangeFrom(start) };
+  }
+
+  /** `func name(a string, b object) string => body`: the parameter names and the body are kept. */
+  private parseFunction(decorators: Decorator[], start: Position): Declaration {
+    const { name, nameRange } = this.named();
+    this.expectSymbol('(');
+    const parameters: string[] = [];
+    let depth = 1;
+    let expectName = true;
+    while (depth > 0) {
+      const token = this.peek();
+      if (token.kind === 'eof' || this.atTopLevelDeclaration()) throw this.errorAt(token, `Expected ')' to close the parameters of function '${name}'`);
+      if (token.kind === 'symbol' && ['(', '[', '{'].includes(token.text)) depth++;
+      if (token.kind === 'symbol' && [')', ']', '}'].includes(token.text)) depth--;
+      if (depth === 1 && expectName && token.kind === 'identifier') parameters.push(token.text);
+      if (token.kind !== 'newline') expectName = depth === 1 && this.isSymbol(',');
+      this.consume();
+    }
+    while (!this.isSymbol('=>')) {
+      const token = this.peek();
+      if (token.kind === 'newline' || token.kind === 'eof') throw this.errorAt(token, `Expected '=>' and the body of function '${name}' but found ${describe(token)}`);
+      this.consume();
+    }
+    this.consume();
+    this.skipNewlines();
+    return { kind: 'func', name, nameRange, decorators, parameters, body: this.parseExpression(), range: this.rangeFrom(start) };
+  }
+
+  private expectKeyword(keyword: string): void {
+    if (!this.isKeyword(keyword)) throw this.errorAt(this.peek(), `Expected '${keyword}' but found ${describe(this.peek())}`);
+    this.consume();
   }
 
   /** A type annotation, read as text: everything up to `=` or the end of the line, brackets balanced. */
@@ -161,16 +236,30 @@ class BicepParser extends ExpressionParser {
 
   /** Declarations that never change the topology: read to their end, brackets balanced. */
   private skipDeclaration(keyword: string, start: Position): Declaration {
-    let depth = 0;
     this.consume();
+    this.skipRestOfDeclaration(keyword);
+    return { kind: 'other', keyword, range: this.rangeFrom(start) };
+  }
+
+  /**
+   * To the end of the declaration, brackets balanced. A line break right after `=` or `|`, or
+   * before a line that starts with `|`, continues it (a union type written one member a line).
+   */
+  private skipRestOfDeclaration(keyword: string): void {
+    let depth = 0;
+    let previous: Token | undefined;
     while (!this.atEnd()) {
       const token = this.peek();
-      if (depth <= 0 && token.kind === 'newline') break;
+      if (depth <= 0 && token.kind === 'newline') {
+        const continues = (previous && (this.isSymbol('=', previous) || this.isSymbol('|', previous))) || this.isSymbol('|', this.peekSignificant());
+        if (!continues || this.atTopLevelDeclaration(this.significantIndex())) break;
+        this.skipNewlines();
+        continue;
+      }
       if (depth > 0 && this.atTopLevelDeclaration()) throw this.errorAt(token, `Unclosed bracket in a '${keyword}' declaration`);
       if (token.kind === 'symbol' && ['{', '[', '('].includes(token.text)) depth++;
       if (token.kind === 'symbol' && ['}', ']', ')'].includes(token.text)) depth--;
-      this.consume();
+      previous = this.consume();
     }
-    return { kind: 'other', keyword, range: this.rangeFrom(start) };
   }
 }

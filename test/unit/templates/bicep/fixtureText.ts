@@ -3,6 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const FIXTURES = 'test/fixtures/templates/bicep';
+/** Parser corpus: one fixture per construct or file shape of public Bicep (its README lists them). */
+export const CORPUS = 'test/fixtures/templates/bicep-corpus';
 
 export function fixture(relativePath: string): { path: string; text: string } {
   const path = join(FIXTURES, relativePath);

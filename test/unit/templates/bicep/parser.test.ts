@@ -32,8 +32,15 @@ describe('Bicep parser: declarations', () => {
     { text: "output id string = nsg.id", check: (d) => assert.ok(d.kind === 'output' && d.value.kind === 'member') },
     { text: "using './main.bicep'", check: (d) => assert.ok(d.kind === 'using' && d.path === './main.bicep') },
     { text: "type rule = {\n  name: string\n  priority: int\n}", check: (d) => assert.ok(d.kind === 'other' && d.range.end.line === 3) },
-    { text: "import { a, b } from 'shared.bicep'", check: (d) => assert.ok(d.kind === 'other') },
-    { text: "func double(x int) int => x * 2", check: (d) => assert.ok(d.kind === 'other') },
+    { text: "import { a, b as c } from 'shared.bicep'", check: (d) => assert.ok(d.kind === 'import' && d.path === 'shared.bicep' && d.symbols.map((s) => s.alias).join() === 'a,c' && d.symbols[1].name === 'b') },
+    { text: "import * as shared from './shared.bicep'", check: (d) => assert.ok(d.kind === 'import' && d.namespace === 'shared' && d.symbols.length === 0) },
+    { text: "import {\n  ruleType\n  subnetType\n} from 'br/public:avm/utl/types/avm-common-types:0.5.1'", check: (d) => assert.ok(d.kind === 'import' && d.symbols.length === 2 && d.range.end.line === 3) },
+    { text: "import 'kubernetes@1.0.0' with {\n  namespace: 'default'\n} as k8s", check: (d) => assert.ok(d.kind === 'other' && d.range.end.line === 2) },
+    { text: "func double(x int) int => x * 2", check: (d) => assert.ok(d.kind === 'func' && d.parameters.join() === 'x' && d.body.kind === 'binary') },
+    { text: "@export()\nfunc label(prefix string, parts { a: string, b: int }[]) string =>\n  '${prefix}-${length(parts)}'", check: (d) => assert.ok(d.kind === 'func' && d.parameters.join() === 'prefix,parts' && d.decorators.length === 1 && d.range.end.line === 2) },
+    { text: "type size =\n  | 'Small'\n  | 'Large'", check: (d) => assert.ok(d.kind === 'other' && d.range.end.line === 2) },
+    { text: "assert validName = length(name) < 24", check: (d) => assert.ok(d.kind === 'other') },
+    { text: "using './main.bicep' with {\n  mode: 'stack'\n}", check: (d) => assert.ok(d.kind === 'using' && d.path === './main.bicep') },
     { text: "targetScope = 'subscription'", check: (d) => assert.ok(d.kind === 'other') },
   ];
   for (const { text, check } of cases) it(text.split('\n')[0], () => check(only(text)));

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { bicepToTopology, parseBicep, suppressionComments } from '../../../../src/templates/bicep';
-import { allFixtures } from './fixtureText';
+import { allFixtures, CORPUS } from './fixtureText';
 
-const fixtures = allFixtures();
+const fixtures = [...allFixtures(), ...allFixtures(CORPUS)];
 
 /** Delete, insert or duplicate spans of a fixture. */
 const mutation = fc.record({
@@ -14,7 +14,7 @@ const mutation = fc.record({
       kind: fc.constantFrom('delete', 'insert', 'duplicate'),
       at: fc.double({ min: 0, max: 1, noNaN: true }),
       length: fc.integer({ min: 1, max: 80 }),
-      text: fc.constantFrom('{', '}', '[', ']', "'", "'''", '${', '(', ')', '\n', '=', ':', '?', 'resource x ', 'for ', 'if (', '@', '//', '/*', '::', '.?', 'a!', '=>'),
+      text: fc.constantFrom('{', '}', '[', ']', "'", "'''", '${', '(', ')', '\n', '=', ':', '?', 'resource x ', 'for ', 'if (', '@', '//', '/*', '::', '.?', 'a!', '=>', '#disable-next-line BCP037 bastion-nsg-missing-rule\n', '#restore-diagnostics', '#', '...', '...x', "import { a } from './b.bicep'\n", 'import * as ns from ', 'func f(a int) int =>\n', '[?0]', '??', "'''", '|', '\ufeff'),
     }),
     { minLength: 1, maxLength: 6 },
   ),
@@ -32,6 +32,7 @@ function mutate(text: string, edits: { kind: string; at: number; length: number;
 }
 
 describe('Bicep robustness', () => {
+  // The fixtures include the parser corpus: every construct the compiler accepts, mutated.
   it('random mutations of every fixture never throw and stay fast', () => {
     fc.assert(
       fc.property(mutation, ({ fixture, edits }) => {
@@ -45,6 +46,14 @@ describe('Bicep robustness', () => {
       }),
       { numRuns: 400, seed: 20260101 },
     );
+  });
+
+  it('a fan-out of modules calling modules is cut short, said, and fast', () => {
+    const fanOut = Array.from({ length: 5 }, (_, i) => `module m${i} 'modules/m${i}.bicep' = {\n  name: 'm${i}'\n}\n`).join('');
+    const start = performance.now();
+    const read = bicepToTopology({ path: 'main.bicep', text: fanOut }, { readFile: () => fanOut });
+    assert.ok(performance.now() - start < 2000);
+    assert.ok(read.parseDiagnostics.some((d) => /the template deploys more than 500 modules/.test(d.message)));
   });
 
   it('deep nesting and long inputs are bounded', () => {

@@ -47,3 +47,21 @@ describe('disable-for-this-line edits on the template fixtures', () => {
     assert.equal(edited.text, 'resource nsg \'x\' = {\n  // bastion-doctor-disable-next-line bastion-nsg-missing-rule\n  name: \'a\'\n}\n');
   });
 });
+
+describe('disable-for-this-line next to the Bicep compiler pragma', () => {
+  const pragmaAbove = [
+    "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-09-01' = {",
+    "  name: 'nsg'",
+    '  #disable-next-line BCP037',
+    '  properties: {}',
+    '}',
+    '',
+  ].join('\n');
+  const finding = { rule: 'bastion-nsg-missing-rule', resource: { id: 'x', name: 'nsg', origin: { kind: 'file', file: '/m/main.bicep', range: { start: { line: 3, character: 2 }, end: { line: 3, character: 15 } } } } } as unknown as Finding;
+
+  it('goes above the pragma, which keeps applying to the line after it', () => {
+    const documents = [{ path: '/m/main.bicep', text: pragmaAbove }];
+    const [edited] = applyFileEdits(documents, disableEdits(finding, documents, 'bicep') ?? []);
+    assert.deepEqual(edited.text.split('\n').slice(2, 5), ['  // bastion-doctor-disable-next-line bastion-nsg-missing-rule', '  #disable-next-line BCP037', '  properties: {}']);
+  });
+});
