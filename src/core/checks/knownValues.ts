@@ -3,7 +3,7 @@
 // `${subnetId}`) as if it were the value. What is left unknown is undefined (a list: empty), and
 // `unknownReason` tells it apart from a value that is really absent.
 import type { Topology } from '../model';
-import { canonicalField } from './unknowns';
+import { canonicalField, covers } from './unknowns';
 
 /** Kept as written: findings need something to call the element by, and ids are its identity. */
 const KEPT = new Set(['id', 'name', 'origin', 'unresolved']);
@@ -19,7 +19,7 @@ function isElement(value: unknown): value is Node {
 }
 
 function covered(path: string, unknownPaths: readonly string[]): boolean {
-  return unknownPaths.some((unknown) => path === unknown || path.startsWith(`${unknown}.`));
+  return unknownPaths.some((unknown) => covers(unknown, path));
 }
 
 /** A copy of `record` without its unknown values; `path` is the canonical path of `record` itself. */
@@ -28,7 +28,9 @@ function strip(record: Node, path: string, unknownPaths: readonly string[]): Nod
   for (const [key, value] of Object.entries(record)) {
     if (KEPT.has(key) || key.endsWith('Origin')) continue;
     const at = canonicalField(path === '' ? key : `${path}.${key}`);
-    if (covered(at, unknownPaths)) {
+    // A container the model folds into its parent (Bastion `features`) keeps its shape; its fields are stripped.
+    if (at === path && isRecord(value) && !isElement(value)) copy[key] = strip(value, at, unknownPaths);
+    else if (covered(at, unknownPaths)) {
       if (Array.isArray(value)) copy[key] = [];
       else delete copy[key];
     } else if (Array.isArray(value) && value.some((item) => isRecord(item) && !isElement(item))) {

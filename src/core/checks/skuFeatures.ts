@@ -6,6 +6,7 @@ import type { BastionHost, BastionSkuName } from '../model';
 import { incomplete, makeFinding } from './finding';
 import { ARM_TYPES, refOf } from './refs';
 import { skuLabel, skuOf } from './sku';
+import { unknownReason } from './unknowns';
 import type { Check, CheckContext } from './types';
 
 const STANDARD_FEATURES = ['enableTunneling', 'enableIpConnect', 'enableShareableLink', 'enableFileCopy', 'disableCopyPaste'] as const;
@@ -37,9 +38,29 @@ export const skuFeatureCheck: Check = {
       const what = host.sku === undefined ? 'an SKU that is not known' : `SKU "${host.sku}", which is not Developer, Basic, Standard or Premium`;
       return [incomplete(context, 'host', hostRef, `Bastion host ${host.name} has ${what}, so its features cannot be checked.`)];
     }
-    return [...propertyFindings(context, host, sku, hostRef), ...kerberosFindings(context, host, sku, hostRef), ...requestFindings(context, host, sku, hostRef)];
+    return [
+      ...propertyFindings(context, host, sku, hostRef), ...unknownPropertyFindings(context, host, sku, hostRef),
+      ...kerberosFindings(context, host, sku, hostRef), ...requestFindings(context, host, sku, hostRef),
+    ];
   },
 };
+
+/** The properties this SKU cannot do: an unknown one may be a mismatch, so it is said, not passed. */
+function restrictedProperties(sku: BastionSkuName): string[] {
+  const premiumOnly = sku === 'Premium' ? [] : ['enableSessionRecording', 'enablePrivateOnlyBastion'];
+  return [...(BELOW_STANDARD.includes(sku) ? [...STANDARD_FEATURES, 'scaleUnits'] : []), ...premiumOnly];
+}
+
+function unknownPropertyFindings(context: CheckContext, host: BastionHost, sku: BastionSkuName, hostRef: ResourceRef): Finding[] {
+  const unknown = restrictedProperties(sku).flatMap((property) => {
+    const reason = unknownReason(host, property);
+    return reason === undefined ? [] : [{ property, reason }];
+  });
+  if (unknown.length === 0) return [];
+  const reasons = [...new Set(unknown.map((entry) => entry.reason))].join('; ');
+  return [incomplete(context, 'host', hostRef,
+    `Whether Bastion host ${host.name} (${skuLabel(host)}) sets ${unknown.map((entry) => entry.property).join(', ')}, which its SKU cannot do, is not known: ${reasons}.`)];
+}
 
 function propertyFindings(context: CheckContext, host: BastionHost, sku: BastionSkuName, hostRef: ResourceRef): Finding[] {
   const findings: Finding[] = [];

@@ -29,8 +29,21 @@ const ALIASES: Record<string, string> = {
   'ipconfigurations.applicationsecuritygroups': 'ipconfigurations.applicationsecuritygroupids',
 };
 
+/** The canonical spelling of a resource's whole `properties` object (a parameter, an unknown spread). */
+export const WHOLE_PROPERTIES = '(properties)';
+
+/** Model fields read from outside an ARM resource's `properties`: an unknown `properties` leaves them known. */
+const OUTSIDE_PROPERTIES = new Set(['sku', 'location', 'zones', 'tags', 'name', 'id']);
+
+/** Whether an unknown field (canonical) makes the field `wanted` (canonical) unknown. */
+export function covers(unknown: string, wanted: string): boolean {
+  if (unknown === WHOLE_PROPERTIES) return !OUTSIDE_PROPERTIES.has(wanted.split('.')[0]);
+  return unknown === wanted || wanted.startsWith(`${unknown}.`);
+}
+
 /** `ipConfigurations[0].properties.subnet.id` and `ipConfigurations.subnetId` → `ipconfigurations.subnetid`. */
 export function canonicalField(field: string): string {
+  if (field.trim().toLowerCase() === 'properties') return WHOLE_PROPERTIES;
   const segments: string[] = [];
   for (const raw of field.replace(/\[[^\]]*\]/g, '').split('.')) {
     const segment = raw.trim().toLowerCase();
@@ -56,7 +69,7 @@ export function unknownReason(element: MaybeUnresolved | undefined, field: strin
   const wanted = canonicalField(field);
   const match = element.unresolved.find((entry) => {
     const have = canonicalField(entry.field);
-    return have === wanted || wanted.startsWith(`${have}.`) || (orWithin && have.startsWith(`${wanted}.`));
+    return covers(have, wanted) || (orWithin && have.startsWith(`${wanted}.`));
   });
   return match?.reason;
 }

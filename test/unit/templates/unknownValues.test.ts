@@ -53,3 +53,20 @@ test('an unknown value in one rule leaves open only the flows that rule could de
   // DenyAudit's priority is unknown: it may come before any allow, so no flow is decided.
   assert.equal(undecided('nsg-two').length, 8);
 });
+
+for (const { folder, hosts, sku } of [
+  { folder: 'bicep/unknown-properties', hosts: ['bas', 'bas2'], sku: 'Standard' },
+  { folder: 'arm/unknown-properties', hosts: ['bas'], sku: 'Basic' },
+]) {
+  test(`${folder}: a host whose whole properties object is unknown: every check says so, none fails or guesses`, () => {
+    const findings = lintFolder(folder);
+    assert.deepEqual(findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule}: ${f.message}`), []);
+    assert.deepEqual(findings.filter((f) => /failed and decided nothing/.test(f.message)).map((f) => f.message), []);
+    for (const host of hosts) {
+      const incomplete = findings.filter((f) => f.rule === 'check-incomplete' && f.resource.name === host).map((f) => f.message);
+      assert.ok(incomplete.some((m) => m.startsWith(`Whether Bastion host ${host} has the AzureBastionSubnet it needs is not decided`)), `${host}: subnet`);
+      // The SKU sits outside properties and stays known; what it cannot do is undecided, not passed.
+      assert.ok(incomplete.some((m) => m.startsWith(`Whether Bastion host ${host} (${sku}) sets `)), `${host}: SKU features`);
+    }
+  });
+}
