@@ -5,7 +5,7 @@
 // A read that fails becomes a check-incomplete finding; it never stops the others.
 import type { Finding } from '../core/findings';
 import type { TopologyCoverage } from '../core/model';
-import { parseResourceId } from '../core/resourceId';
+import { isResourceId } from '../core/resourceId';
 import { getNetworkResource, getVirtualMachine, listBastionHosts, listNetworkInterfaces, listVirtualMachines, type ArmRead } from './armReads';
 import type { AzureClients } from './clients';
 import { readFailureFinding } from './errors';
@@ -170,10 +170,6 @@ function matchByName(listing: RawArmResource[], name: string, kind: string, subs
   if (matches.length === 1) return matches[0];
   if (matches.length === 0) throw new ResourceSelectionError(`No ${kind} named '${name}' in subscription ${subscriptionId}.`);
   throw new ResourceSelectionError(`Several ${kind}s are named '${name}' in subscription ${subscriptionId}; pass one of these ids instead: ${matches.map((m) => m.id).join(', ')}`);
-}
-
-export function isResourceId(value: string): boolean {
-  return value.trim().startsWith('/') && parseResourceId(value).provider !== undefined;
 }
 
 function abortError(signal: AbortSignal): Error {

@@ -39,6 +39,8 @@ function cli(args: string[], token = TEST_TOKEN): Promise<Run> {
 }
 
 const live = (...extra: string[]) => ['diagnose', '--subscription', SUBSCRIPTION_ID, '--arm-endpoint', fake.url, ...extra];
+/** Without --subscription: the host's id says where it is. */
+const byId = (...extra: string[]) => ['diagnose', '--arm-endpoint', fake.url, ...extra];
 const rulesOf = (json: string) => new Set((JSON.parse(json) as { findings: { rule: string }[] }).findings.map((f) => f.rule));
 
 before(async () => {
@@ -103,6 +105,26 @@ describe('bastion-doctor diagnose --subscription', () => {
     assert.ok(saved.some((r) => r.id === spoke.spokeVmId) && saved.some((r) => r.id === spoke.spokeVnetId), 'the snapshot holds the spoke subscription\'s resources');
   });
 
+  it('without --subscription, a host id is read in its own subscription, a spoke VM id in its own; --deep and --save-snapshot too', async () => {
+    const spoke = hubAndSpoke({ spokeSubscription: SPOKE_SUBSCRIPTION_ID, spokeToHubState: 'Initiated' });
+    serveDeepCheck(fake, new FakeLogAnalytics(), { scenario: spoke });
+    fake.resetLog();
+    const run = await cli(byId('--bastion', spoke.hostId, '--vm', spoke.spokeVmId, '--deep', '--format', 'json', '--save-snapshot', 'by-id.json'));
+    const report = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
+    assert.ok(report.findings.some((f) => f.rule === 'vm-peering-not-connected'), run.stdout + run.stderr);
+    assert.match(run.stderr, /IP flow verify \(Network Watcher\): done/);
+    const saved = JSON.parse(readFileSync(join(dir, 'by-id.json'), 'utf8')) as { id: string }[];
+    assert.ok(saved.some((r) => r.id === spoke.hostId) && saved.some((r) => r.id === spoke.spokeVmId));
+  });
+
+  it('without --subscription or --vm, the VMs the host reaches are listed in the host\'s subscription', async () => {
+    fake.resetLog();
+    const run = await cli(byId('--bastion', hubAndSpoke().hostId, '--format', 'json'));
+    assert.equal(run.status, 1, run.stderr);
+    assert.ok(rulesOf(run.stdout).has('bastion-nsg-missing-rule'), run.stdout);
+    assert.ok(fake.requestsTo(`/subscriptions/${SUBSCRIPTION_ID}/providers/Microsoft.Network/networkInterfaces`).length > 0, 'NICs listed in the host\'s subscription');
+  });
+
   it('asks to sign in again when Azure refuses the token (401)', async () => {
     const run = await cli(live('--bastion', 'bas-contoso-hub'), 'an-expired-token');
     assert.equal(run.status, 2);
@@ -153,6 +175,8 @@ describe('bastion-doctor diagnose --subscription', () => {
     ['--deep on the demo', ['diagnose', '--demo', '--deep'], /--deep works only with --subscription/],
     ['--arm-endpoint over http', ['diagnose', '--subscription', SUBSCRIPTION_ID, '--bastion', 'x', '--arm-endpoint', 'http://127.0.0.1:1'], /https URL/],
     ['two sources', ['diagnose', '--demo', '--subscription', SUBSCRIPTION_ID], /not --demo and --subscription|one of/],
+    ['a host name without --subscription', ['diagnose', '--bastion', 'bas-contoso-hub'], /--bastion 'bas-contoso-hub' is a name.*--subscription ID/],
+    ['a VM name without --subscription', ['diagnose', '--bastion', hubAndSpoke().hostId, '--vm', 'vm-app-01'], /--vm 'vm-app-01' is a name.*--subscription ID/],
   ];
   for (const [name, args, message] of usage) {
     it(`exits 2 on ${name}`, async () => {
