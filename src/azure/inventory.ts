@@ -5,7 +5,7 @@
 // Graph path a second query lets the tree run each host's quick check (quickCheck.ts).
 import type { Finding } from '../core/findings';
 import { listBastionHosts, listNetworkInterfaces, listVirtualMachines, listVirtualNetworks } from './armReads';
-import type { AzureClients } from './clients';
+import { countRequests, type AzureClients } from './clients';
 import { isAbortError, readFailureFinding, statusOf, throwIfFatal } from './errors';
 import { buildInventory, type InventoryRow, type InventorySubscription } from './inventoryTree';
 import { QuickCheckRows } from './quickCheck';
@@ -42,21 +42,25 @@ export const INVENTORY_QUERY = [
 ].join('\n');
 
 export async function loadInventory(clients: AzureClients, options: LoadInventoryOptions): Promise<Inventory> {
-  const startCount = clients.requestCount;
+  const { result, requestCount } = await countRequests(() => inventoryOf(clients, options));
+  return { ...result, requestCount };
+}
+
+async function inventoryOf(clients: AzureClients, options: LoadInventoryOptions): Promise<Omit<Inventory, 'requestCount'>> {
   let fallbackReason: string | undefined;
   if (!options.forceArm) {
     try {
       const rows = await queryResourceGraph(clients, options.subscriptionIds, INVENTORY_QUERY, options.signal);
       const subscriptions = buildInventory(options.subscriptionIds, rows);
       await addQuickChecks(clients, options, rows, subscriptions);
-      return { subscriptions, path: 'resource-graph', requestCount: clients.requestCount - startCount, incomplete: [] };
+      return { subscriptions, path: 'resource-graph', incomplete: [] };
     } catch (error) {
       throwIfFatal(error, clients.endpoint);
       fallbackReason = `Resource Graph ${statusOf(error) !== undefined ? `answered ${statusOf(error)}` : 'failed'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
     }
   }
   const { rows, incomplete } = await listThroughArm(clients, options);
-  return { subscriptions: buildInventory(options.subscriptionIds, rows), path: 'arm', requestCount: clients.requestCount - startCount, fallbackReason, incomplete };
+  return { subscriptions: buildInventory(options.subscriptionIds, rows), path: 'arm', fallbackReason, incomplete };
 }
 
 /**
