@@ -89,33 +89,27 @@ describe('bastion-doctor diagnose --subscription', () => {
     assert.match(run.stdout + run.stderr, /not found|no longer exists|does not exist/i);
   });
 
-  it('--subscription HUB --vm <id in a spoke subscription>: reads the spoke there, finds its half-made peering, --deep uses its Network Watcher, and saves it in the snapshot', async () => {
-    const spoke = hubAndSpoke({ spokeSubscription: SPOKE_SUBSCRIPTION_ID, spokeToHubState: 'Initiated' });
-    serveDeepCheck(fake, new FakeLogAnalytics(), { scenario: spoke });
-    fake.resetLog();
-    const run = await cli(live('--bastion', spoke.hostId, '--vm', spoke.spokeVmId, '--deep', '--format', 'json', '--save-snapshot', 'spoke.json'));
-    const report = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
-    const rules = new Set(report.findings.map((f) => f.rule));
-    assert.ok(rules.has('vm-peering-not-connected'), run.stdout);
-    // Only what cannot run on this machine (client path, Azure CLI, Log Analytics) is incomplete.
-    assert.ok(!report.findings.some((f) => f.rule === 'check-incomplete' && /\((403|404)\)|no longer exists|Network Watcher/.test(f.message)), report.findings.map((f) => f.message).join('\n'));
-    assert.match(run.stderr, /IP flow verify \(Network Watcher\): done/);
-    assert.ok(fake.requestsTo(`/subscriptions/${SPOKE_SUBSCRIPTION_ID}/resourceGroups/NetworkWatcherRG`).length > 0, 'the spoke subscription\'s Network Watcher');
-    const saved = JSON.parse(readFileSync(join(dir, 'spoke.json'), 'utf8')) as { id: string }[];
-    assert.ok(saved.some((r) => r.id === spoke.spokeVmId) && saved.some((r) => r.id === spoke.spokeVnetId), 'the snapshot holds the spoke subscription\'s resources');
-  });
-
-  it('without --subscription, a host id is read in its own subscription, a spoke VM id in its own; --deep and --save-snapshot too', async () => {
-    const spoke = hubAndSpoke({ spokeSubscription: SPOKE_SUBSCRIPTION_ID, spokeToHubState: 'Initiated' });
-    serveDeepCheck(fake, new FakeLogAnalytics(), { scenario: spoke });
-    fake.resetLog();
-    const run = await cli(byId('--bastion', spoke.hostId, '--vm', spoke.spokeVmId, '--deep', '--format', 'json', '--save-snapshot', 'by-id.json'));
-    const report = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
-    assert.ok(report.findings.some((f) => f.rule === 'vm-peering-not-connected'), run.stdout + run.stderr);
-    assert.match(run.stderr, /IP flow verify \(Network Watcher\): done/);
-    const saved = JSON.parse(readFileSync(join(dir, 'by-id.json'), 'utf8')) as { id: string }[];
-    assert.ok(saved.some((r) => r.id === spoke.hostId) && saved.some((r) => r.id === spoke.spokeVmId));
-  });
+  const spokeRuns: [string, (...extra: string[]) => string[]][] = [
+    ['--subscription HUB --vm <id in a spoke subscription>', live],
+    ['no --subscription, a host id and a spoke VM id', byId],
+  ];
+  for (const [label, invocation] of spokeRuns) {
+    it(`${label}: reads the spoke there, finds its half-made peering, --deep uses its Network Watcher, and saves it in the snapshot`, async () => {
+      const spoke = hubAndSpoke({ spokeSubscription: SPOKE_SUBSCRIPTION_ID, spokeToHubState: 'Initiated' });
+      serveDeepCheck(fake, new FakeLogAnalytics(), { scenario: spoke });
+      fake.resetLog();
+      const run = await cli(invocation('--bastion', spoke.hostId, '--vm', spoke.spokeVmId, '--deep', '--format', 'json', '--save-snapshot', 'spoke.json'));
+      const report = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
+      const rules = new Set(report.findings.map((f) => f.rule));
+      assert.ok(rules.has('vm-peering-not-connected'), run.stdout + run.stderr);
+      // Only what cannot run on this machine (client path, Azure CLI, Log Analytics) is incomplete.
+      assert.ok(!report.findings.some((f) => f.rule === 'check-incomplete' && /\((403|404)\)|no longer exists|Network Watcher/.test(f.message)), report.findings.map((f) => f.message).join('\n'));
+      assert.match(run.stderr, /IP flow verify \(Network Watcher\): done/);
+      assert.ok(fake.requestsTo(`/subscriptions/${SPOKE_SUBSCRIPTION_ID}/resourceGroups/NetworkWatcherRG`).length > 0, 'the spoke subscription\'s Network Watcher');
+      const saved = JSON.parse(readFileSync(join(dir, 'spoke.json'), 'utf8')) as { id: string }[];
+      assert.ok([spoke.hostId, spoke.spokeVmId, spoke.spokeVnetId].every((id) => saved.some((r) => r.id === id)), 'the snapshot holds the host and the spoke subscription\'s resources');
+    });
+  }
 
   it('without --subscription or --vm, the VMs the host reaches are listed in the host\'s subscription', async () => {
     fake.resetLog();
