@@ -2,12 +2,15 @@
 // packages costs about half a second, which must never be paid at start-up or by a command that
 // does not talk to Azure. A resource is read through the clients of the subscription in its own
 // id (clientsFor): in a landing zone the Bastion host, the spoke VNets and the VMs sit in
-// different subscriptions. The set of each subscription is made once and reused.
+// different subscriptions. The set of each subscription is made once and reused, by operations
+// that may run at the same time (a tree refresh during a diagnosis): each counts its own requests
+// (countRequests).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { MonitorClient } from '@azure/arm-monitor';
 import type { NetworkManagementClient } from '@azure/arm-network';
 import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
 import { parseResourceId } from '../core/resourceId';
 
@@ -35,34 +38,48 @@ export interface AzureClientsOptions {
   additionalPolicies?: AdditionalPolicy[];
   /** Polling interval of long-running operations (tests shorten the SDK's 2 s). */
   updateIntervalInMs?: number;
+  /** The transport (default: the SDK's); unit tests answer from memory. */
+  httpClient?: HttpClient;
 }
 
 export interface AzureClients {
   readonly subscriptionId: string;
   readonly endpoint: string;
   readonly updateIntervalInMs?: number;
-  /** HTTP requests sent so far by every client of this set (retries included). */
-  readonly requestCount: number;
   network(): Promise<NetworkManagementClient>;
   compute(): Promise<ComputeManagementClient>;
   monitor(): Promise<MonitorClient>;
   resourceGraph(): Promise<ResourceGraphClient>;
   /**
    * The same credential, endpoint and options for another subscription, made on first use and
-   * reused after (this set itself for its own subscription); requests count here too.
+   * reused after (this set itself for its own subscription).
    */
   forSubscription(subscriptionId: string): AzureClients;
 }
 
 /** What every subscription's set of one createAzureClients call shares. */
 interface SharedState {
-  counter: { value: number };
   /** By lower-cased subscription id. */
   sets: Map<string, AzureClients>;
 }
 
 export function createAzureClients(options: AzureClientsOptions): AzureClients {
-  return clientSet(options, { counter: { value: 0 }, sets: new Map() });
+  return clientSet(options, { sets: new Map() });
+}
+
+/** The counters of the operations a request is sent from, outermost first. */
+const operationCounters = new AsyncLocalStorage<readonly { value: number }[]>();
+
+/**
+ * Runs `operation` and counts the HTTP requests (retries and polls included) it sends through any
+ * client set, and only those: what another operation sends meanwhile on the same clients is not
+ * counted. The count follows the operation's async calls; an operation run inside another counts
+ * for both.
+ */
+export async function countRequests<T>(operation: () => Promise<T>): Promise<{ result: T; requestCount: number }> {
+  const counter = { value: 0 };
+  const result = await operationCounters.run([...(operationCounters.getStore() ?? []), counter], operation);
+  return { result, requestCount: counter.value };
 }
 
 /** The clients of the subscription in a resource id (`/subscriptions/<id>/...`); without one, `clients`. */
@@ -72,12 +89,11 @@ export function clientsFor(clients: AzureClients, resourceId: string): AzureClie
 }
 
 function clientSet(options: AzureClientsOptions, shared: SharedState): AzureClients {
-  const { counter } = shared;
   const endpoint = (options.endpoint ?? PUBLIC_ARM_ENDPOINT).replace(/\/+$/, '');
   const countingPolicy: PipelinePolicy = {
     name: 'bastionDoctorRequestCounter',
     sendRequest(request, next) {
-      counter.value += 1;
+      for (const counter of operationCounters.getStore() ?? []) counter.value += 1;
       return next(request);
     },
   };
@@ -88,6 +104,7 @@ function clientSet(options: AzureClientsOptions, shared: SharedState): AzureClie
     ...(options.retryOptions !== undefined ? { retryOptions: options.retryOptions } : {}),
     additionalPolicies: [...(options.additionalPolicies ?? []), { policy: countingPolicy, position: 'perRetry' as const }],
     userAgentOptions: { userAgentPrefix: 'bastion-doctor' },
+    ...(options.httpClient !== undefined ? { httpClient: options.httpClient } : {}),
   };
   const once = <T>(load: () => Promise<T>): (() => Promise<T>) => {
     let loaded: Promise<T> | undefined;
@@ -98,9 +115,6 @@ function clientSet(options: AzureClientsOptions, shared: SharedState): AzureClie
     subscriptionId,
     endpoint,
     updateIntervalInMs: options.updateIntervalInMs,
-    get requestCount() {
-      return counter.value;
-    },
     network: once(async () => new (await import('@azure/arm-network')).NetworkManagementClient(credential, subscriptionId, clientOptions)),
     compute: once(async () => new (await import('@azure/arm-compute')).ComputeManagementClient(credential, subscriptionId, clientOptions)),
     monitor: once(async () => new (await import('@azure/arm-monitor')).MonitorClient(credential, subscriptionId, clientOptions)),

@@ -66,6 +66,14 @@ function armCodeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** "403 AuthorizationFailed" (the HTTP status and ARM's error code), or undefined without a status. */
+export function httpStatusText(error: unknown): string | undefined {
+  const status = statusOf(error);
+  if (status === undefined) return undefined;
+  const code = armCodeOf(error);
+  return code ? `${status} ${code}` : String(status);
+}
+
 function networkCodeOf(error: unknown): string | undefined {
   for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
     const code = (current as { code?: unknown }).code;
@@ -106,9 +114,9 @@ export function inSubscription(id: string): string {
 export function readFailureFinding(error: unknown, target: ReadTarget, endpoint: string): Finding {
   throwIfFatal(error, endpoint);
   const status = statusOf(error);
-  const code = armCodeOf(error);
   const evidence = [{ label: 'Resource', value: target.id }];
-  if (status !== undefined) evidence.push({ label: 'HTTP status', value: code ? `${status} ${code}` : String(status) });
+  const statusText = httpStatusText(error);
+  if (statusText !== undefined) evidence.push({ label: 'HTTP status', value: statusText });
   const { subscriptionId } = parseResourceId(target.id);
   let message: string;
   if (status === 403) {

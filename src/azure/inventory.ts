@@ -5,12 +5,13 @@
 // Graph path a second query lets the tree run each host's quick check (quickCheck.ts).
 import type { Finding } from '../core/findings';
 import { listBastionHosts, listNetworkInterfaces, listVirtualMachines, listVirtualNetworks } from './armReads';
-import type { AzureClients } from './clients';
+import { countRequests, type AzureClients } from './clients';
 import { isAbortError, readFailureFinding, statusOf, throwIfFatal } from './errors';
 import { buildInventory, type InventoryRow, type InventorySubscription } from './inventoryTree';
-import { QUICK_CHECK_TYPES, QuickCheckRows, quickCheckIds } from './quickCheck';
+import { QuickCheckRows } from './quickCheck';
+import { readQuickCheckRows, type QuickCheckRead } from './quickCheckRead';
+import { queryResourceGraph } from './resourceGraph';
 import { idKey } from '../core/resourceId';
-import { kqlString } from './kql';
 
 export type { InventoryBastion, InventorySubscription, InventoryVm } from './inventoryTree';
 
@@ -40,77 +41,48 @@ export const INVENTORY_QUERY = [
   '| project id, name, type, subscriptionId, resourceGroup, location, sku, properties',
 ].join('\n');
 
-const GRAPH_PAGE_SIZE = 1000;
-
 export async function loadInventory(clients: AzureClients, options: LoadInventoryOptions): Promise<Inventory> {
-  const startCount = clients.requestCount;
+  const { result, requestCount } = await countRequests(() => inventoryOf(clients, options));
+  return { ...result, requestCount };
+}
+
+async function inventoryOf(clients: AzureClients, options: LoadInventoryOptions): Promise<Omit<Inventory, 'requestCount'>> {
   let fallbackReason: string | undefined;
   if (!options.forceArm) {
     try {
       const rows = await queryResourceGraph(clients, options.subscriptionIds, INVENTORY_QUERY, options.signal);
       const subscriptions = buildInventory(options.subscriptionIds, rows);
       await addQuickChecks(clients, options, rows, subscriptions);
-      return { subscriptions, path: 'resource-graph', requestCount: clients.requestCount - startCount, incomplete: [] };
+      return { subscriptions, path: 'resource-graph', incomplete: [] };
     } catch (error) {
       throwIfFatal(error, clients.endpoint);
       fallbackReason = `Resource Graph ${statusOf(error) !== undefined ? `answered ${statusOf(error)}` : 'failed'}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
     }
   }
   const { rows, incomplete } = await listThroughArm(clients, options);
-  return { subscriptions: buildInventory(options.subscriptionIds, rows), path: 'arm', requestCount: clients.requestCount - startCount, fallbackReason, incomplete };
-}
-
-/** Ids per query: Resource Graph takes long queries, but a bounded `in` list stays well under its limits. */
-const QUICK_CHECK_BATCH = 300;
-
-export function quickCheckQuery(ids: readonly string[]): string {
-  return [
-    'Resources',
-    `| where type in~ (${QUICK_CHECK_TYPES.map(kqlString).join(', ')})`,
-    `| where tolower(id) in (${ids.map((id) => kqlString(id.toLowerCase())).join(', ')})`,
-    '| project id, name, type, subscriptionId, resourceGroup, location, sku, properties',
-  ].join('\n');
+  return { subscriptions: buildInventory(options.subscriptionIds, rows), path: 'arm', fallbackReason, incomplete };
 }
 
 /**
  * Runs the tree's quick check of every host: one more query for the NSGs, route tables and
- * public IPs the hosts' subnets name. If it fails, the hosts keep no quick findings and the tree
- * says the check did not run; the inventory itself is not lost.
+ * public IPs the hosts' subnets name, in whatever subscription they are. If it fails, the hosts
+ * keep no quick findings and the tree says the check did not run; the inventory itself is not lost.
  */
 async function addQuickChecks(clients: AzureClients, options: LoadInventoryOptions, rows: InventoryRow[], subscriptions: InventorySubscription[]): Promise<void> {
-  const ids = quickCheckIds(rows);
-  let related: InventoryRow[] = [];
+  let related: QuickCheckRead;
   try {
-    for (let at = 0; at < ids.length; at += QUICK_CHECK_BATCH) {
-      related = related.concat(await queryResourceGraph(clients, options.subscriptionIds, quickCheckQuery(ids.slice(at, at + QUICK_CHECK_BATCH)), options.signal));
-    }
+    related = await readQuickCheckRows(clients, options.subscriptionIds, rows, options.signal);
   } catch (error) {
     throwIfFatal(error, clients.endpoint);
     if (isAbortError(error)) throw error;
     return;
   }
   const hosts = new Map(rows.filter((row) => row.type.toLowerCase() === 'microsoft.network/bastionhosts').map((row) => [idKey(row.id), row]));
-  const indexed = new QuickCheckRows([...rows, ...related]);
+  const indexed = new QuickCheckRows([...rows, ...related.rows], related.unread);
   for (const bastion of subscriptions.flatMap((subscription) => subscription.bastions)) {
     const host = hosts.get(idKey(bastion.id));
     if (host) bastion.quickFindings = indexed.findingsFor(host);
   }
-}
-
-async function queryResourceGraph(clients: AzureClients, subscriptions: string[], query: string, signal: AbortSignal | undefined): Promise<InventoryRow[]> {
-  const graph = await clients.resourceGraph();
-  const rows: InventoryRow[] = [];
-  let skipToken: string | undefined;
-  do {
-    const page = await graph.resources(
-      { subscriptions, query, options: { top: GRAPH_PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) } },
-      { abortSignal: signal },
-    );
-    if (!Array.isArray(page.data)) throw new Error('Resource Graph returned data that is not a list of rows');
-    rows.push(...(page.data as InventoryRow[]));
-    skipToken = page.skipToken;
-  } while (skipToken);
-  return rows;
 }
 
 async function listThroughArm(clients: AzureClients, options: LoadInventoryOptions): Promise<{ rows: InventoryRow[]; incomplete: Finding[] }> {

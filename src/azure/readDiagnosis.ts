@@ -5,9 +5,9 @@
 // A read that fails becomes a check-incomplete finding; it never stops the others.
 import type { Finding } from '../core/findings';
 import type { TopologyCoverage } from '../core/model';
-import { parseResourceId } from '../core/resourceId';
+import { isResourceId } from '../core/resourceId';
 import { getNetworkResource, getVirtualMachine, listBastionHosts, listNetworkInterfaces, listVirtualMachines, type ArmRead } from './armReads';
-import type { AzureClients } from './clients';
+import { countRequests, type AzureClients } from './clients';
 import { readFailureFinding } from './errors';
 import { planNextReads, type DiagnosisState } from './diagnosisPlan';
 import type { RawArmResource } from './rawArm';
@@ -47,7 +47,11 @@ export class ResourceSelectionError extends Error {
 const DEFAULT_MAX_VMS = 50;
 
 export async function readForDiagnosis(clients: AzureClients, options: ReadForDiagnosisOptions): Promise<DiagnosisRead> {
-  const startCount = clients.requestCount;
+  const { result, requestCount } = await countRequests(() => readInWaves(clients, options));
+  return { ...result, requestCount };
+}
+
+async function readInWaves(clients: AzureClients, options: ReadForDiagnosisOptions): Promise<Omit<DiagnosisRead, 'requestCount'>> {
   // One controller for the whole read: the caller's cancellation or a fatal failure (sign-in,
   // no network) stops every request still in flight.
   const controller = new AbortController();
@@ -70,7 +74,6 @@ export async function readForDiagnosis(clients: AzureClients, options: ReadForDi
   return {
     resources: [...state.resources.values()],
     incomplete: state.incomplete,
-    requestCount: clients.requestCount - startCount,
     waves,
     coverage: { diagnosticSettings: state.diagnosticSettingsRead, privateDnsZoneLinks: state.privateDnsZoneLinksRead, instanceView: state.instanceViewRead },
     bastionHostId: readId(state, state.hostId),
@@ -170,10 +173,6 @@ function matchByName(listing: RawArmResource[], name: string, kind: string, subs
   if (matches.length === 1) return matches[0];
   if (matches.length === 0) throw new ResourceSelectionError(`No ${kind} named '${name}' in subscription ${subscriptionId}.`);
   throw new ResourceSelectionError(`Several ${kind}s are named '${name}' in subscription ${subscriptionId}; pass one of these ids instead: ${matches.map((m) => m.id).join(', ')}`);
-}
-
-export function isResourceId(value: string): boolean {
-  return value.trim().startsWith('/') && parseResourceId(value).provider !== undefined;
 }
 
 function abortError(signal: AbortSignal): Error {

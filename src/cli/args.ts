@@ -1,6 +1,7 @@
 // Command-line parsing with node:util parseArgs: every mistake becomes a UsageError (exit 2)
 // that names the option and what was expected.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isResourceId, parseResourceId } from '../core/resourceId';
 import { parseSeverityOverride, type SeverityOverrides } from '../core/severity';
 import { UsageError } from './usageError';
 
@@ -11,6 +12,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export type DiagnoseSource =
   | { kind: 'snapshot'; file: string }
   | { kind: 'demo' }
+  /** `subscription`: where names are looked up (--subscription, else the one in the host's id). */
   | { kind: 'live'; subscription: string; armEndpoint?: string; auth?: string; saveSnapshot?: string };
 
 export interface DiagnoseArgs {
@@ -57,7 +59,7 @@ export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
     assumeYes: values.yes === true,
   };
   if (args.help) return args;
-  args.source = parseSource(values.snapshot, values.demo === true, values.subscription);
+  args.source = parseSource(values);
   if (args.source.kind === 'live') {
     if (values['arm-endpoint'] !== undefined) args.source.armEndpoint = nonEmpty('--arm-endpoint', values['arm-endpoint']);
     if (values.auth !== undefined) args.source.auth = nonEmpty('--auth', values.auth);
@@ -67,7 +69,7 @@ export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
     if (values.deep === true && values.vm === undefined) throw new UsageError('--deep checks one connection: name the target with --vm', 'diagnose');
   } else {
     const liveOnly = (['arm-endpoint', 'auth', 'save-snapshot', 'deep', 'guest'] as const).find((name) => values[name] !== undefined);
-    if (liveOnly) throw new UsageError(`--${liveOnly} works only with --subscription (live Azure)`, 'diagnose');
+    if (liveOnly) throw new UsageError(`--${liveOnly} works only with --subscription or --bastion RESOURCE_ID (live Azure)`, 'diagnose');
   }
   if (values.bastion !== undefined) args.bastion = nonEmpty('--bastion', values.bastion);
   if (values.vm !== undefined) args.vm = nonEmpty('--vm', values.vm);
@@ -94,19 +96,39 @@ function describeParseError(error: unknown): string {
   return message;
 }
 
-function parseSource(snapshot: string | undefined, demo: boolean, subscription: string | undefined): DiagnoseSource {
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parseSource(values: { snapshot?: string; demo?: boolean; subscription?: string; bastion?: string; vm?: string }): DiagnoseSource {
+  const { snapshot, subscription } = values;
+  const demo = values.demo === true;
   const given = [snapshot !== undefined && '--snapshot', demo && '--demo', subscription !== undefined && '--subscription'].filter(Boolean);
   if (given.length > 1) throw new UsageError(`use one of --subscription, --snapshot or --demo, not ${given.join(' and ')}`, 'diagnose');
   if (demo) return { kind: 'demo' };
   if (snapshot !== undefined) return { kind: 'snapshot', file: nonEmpty('--snapshot', snapshot) };
   if (subscription !== undefined) {
     const id = nonEmpty('--subscription', subscription).trim();
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
-      throw new UsageError(`--subscription must be a subscription id (a GUID), got '${subscription}'`, 'diagnose');
-    }
+    if (!GUID.test(id)) throw new UsageError(`--subscription must be a subscription id (a GUID), got '${subscription}'`, 'diagnose');
     return { kind: 'live', subscription: id };
   }
-  throw new UsageError('say what to diagnose: --subscription ID --bastion NAME, --snapshot FILE or --demo', 'diagnose');
+  if (values.bastion === undefined) {
+    throw new UsageError('say what to diagnose: --bastion RESOURCE_ID, --subscription ID --bastion NAME, --snapshot FILE or --demo', 'diagnose');
+  }
+  // Every id is read in its own subscription: --subscription is needed only to look a name up.
+  const hostSubscription = subscriptionOfId('--bastion', values.bastion, "the host's");
+  if (values.vm !== undefined) subscriptionOfId('--vm', values.vm, "the VM's");
+  return { kind: 'live', subscription: hostSubscription };
+}
+
+/** The subscription in a full resource id given without --subscription; a name needs --subscription to be looked up. */
+function subscriptionOfId(option: string, value: string, whose: string): string {
+  if (!value.trim().startsWith('/')) {
+    throw new UsageError(`${option} '${value}' is a name, and a name is looked up in one subscription: add --subscription ID to say which (or pass ${whose} full resource id)`, 'diagnose');
+  }
+  const subscriptionId = parseResourceId(value).subscriptionId;
+  if (!isResourceId(value) || subscriptionId === undefined || !GUID.test(subscriptionId)) {
+    throw new UsageError(`${option} '${value}' is not a full resource id (/subscriptions/GUID/resourceGroups/GROUP/providers/...): fix it, or add --subscription ID to look a name up`, 'diagnose');
+  }
+  return subscriptionId;
 }
 
 function parseFormat(value: string | undefined): OutputFormat {

@@ -7,7 +7,7 @@ Usage:
   bastion-doctor <command> [options]
 
 Commands:
-  diagnose   Diagnose Bastion hosts and the VMs they reach (from a snapshot or the demo)
+  diagnose   Diagnose Bastion hosts and the VMs they reach (live, from a snapshot, or the demo)
   lint       Check ARM, Bicep and Terraform templates before they are deployed
 
 Options:
@@ -19,18 +19,21 @@ syntax error, unless --allow-unparsed), 3 internal error.
 `;
 
 export const DIAGNOSE_HELP = `Usage:
+  bastion-doctor diagnose --bastion RESOURCE_ID [--vm RESOURCE_ID] [options]
   bastion-doctor diagnose --subscription ID --bastion NAME_OR_ID [options]
   bastion-doctor diagnose --snapshot FILE [options]
   bastion-doctor diagnose --demo [options]
 
-Sources (exactly one):
-  --subscription ID      Read the Bastion host (and VM) fresh from Azure Resource Manager;
-                         names are looked up in this subscription, while a resource given or
-                         referenced by id (a spoke VM, a peered VNet) is read in its own
+Sources (at most one):
+  (none)                 With --bastion RESOURCE_ID (and --vm RESOURCE_ID, or no --vm): read
+                         live from Azure Resource Manager, each resource in the subscription of
+                         its own id (the VMs the host reaches are listed in the host's)
+  --subscription ID      Read live too, looking names up in this subscription; a resource
+                         given or referenced by id (a spoke VM, a peered VNet) is read in its own
   --snapshot FILE        A JSON file of ARM resources (as ARM GET returns them)
   --demo                 The built-in demo environment (sample data, not your Azure)
 
-Live Azure (with --subscription):
+Live Azure (with --subscription, or --bastion RESOURCE_ID):
   --auth KIND            cli (default: your 'az login'), env, device-code, managed-identity
   --arm-endpoint URL     Resource Manager endpoint of another cloud (Azure Stack Hub, custom)
   --save-snapshot FILE   Also write what was read, as a snapshot to share or diagnose offline

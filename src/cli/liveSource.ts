@@ -1,5 +1,6 @@
-// `diagnose --subscription ID`: read the Bastion host (and VM) fresh from ARM with the chosen
-// credential, optionally save what was read as a snapshot, and map it to a topology.
+// `diagnose --subscription ID` or `diagnose --bastion RESOURCE_ID`: read the Bastion host (and VM)
+// fresh from ARM with the chosen credential, each resource in the subscription of its id,
+// optionally save what was read as a snapshot, and map it to a topology.
 // Tests point it at the local fake ARM through BASTION_DOCTOR_TEST_TOKEN / _CA, which are read
 // only when BASTION_DOCTOR_TEST=1 (set by scripts/test.mjs), never in normal use.
 import { writeFile } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import type { CliDeepOptions } from './deepCheckRun';
 import { UsageError } from './usageError';
 
 export interface LiveSourceArgs {
+  /** Where names are looked up and the host's VMs listed: --subscription, else the host id's. */
   subscription: string;
   bastion: string;
   vm?: string;

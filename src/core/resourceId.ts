@@ -54,6 +54,11 @@ export function parseResourceId(id: string): ParsedResourceId {
   return parsed;
 }
 
+/** A resource id rather than a name: `/subscriptions/.../providers/...` (a partial id too). */
+export function isResourceId(value: string): boolean {
+  return value.trim().startsWith('/') && parseResourceId(value).provider !== undefined;
+}
+
 /** The parent of a child resource id (a subnet's VNet), or undefined for a top-level id. */
 export function parentId(id: string): string | undefined {
   const parsed = parseResourceId(id);

@@ -39,6 +39,8 @@ function cli(args: string[], token = TEST_TOKEN): Promise<Run> {
 }
 
 const live = (...extra: string[]) => ['diagnose', '--subscription', SUBSCRIPTION_ID, '--arm-endpoint', fake.url, ...extra];
+/** Without --subscription: the host's id says where it is. */
+const byId = (...extra: string[]) => ['diagnose', '--arm-endpoint', fake.url, ...extra];
 const rulesOf = (json: string) => new Set((JSON.parse(json) as { findings: { rule: string }[] }).findings.map((f) => f.rule));
 
 before(async () => {
@@ -87,20 +89,34 @@ describe('bastion-doctor diagnose --subscription', () => {
     assert.match(run.stdout + run.stderr, /not found|no longer exists|does not exist/i);
   });
 
-  it('--subscription HUB --vm <id in a spoke subscription>: reads the spoke there, finds its half-made peering, --deep uses its Network Watcher, and saves it in the snapshot', async () => {
-    const spoke = hubAndSpoke({ spokeSubscription: SPOKE_SUBSCRIPTION_ID, spokeToHubState: 'Initiated' });
-    serveDeepCheck(fake, new FakeLogAnalytics(), { scenario: spoke });
+  const spokeRuns: [string, (...extra: string[]) => string[]][] = [
+    ['--subscription HUB --vm <id in a spoke subscription>', live],
+    ['no --subscription, a host id and a spoke VM id', byId],
+  ];
+  for (const [label, invocation] of spokeRuns) {
+    it(`${label}: reads the spoke there, finds its half-made peering, --deep uses its Network Watcher, and saves it in the snapshot`, async () => {
+      const spoke = hubAndSpoke({ spokeSubscription: SPOKE_SUBSCRIPTION_ID, spokeToHubState: 'Initiated' });
+      serveDeepCheck(fake, new FakeLogAnalytics(), { scenario: spoke });
+      fake.resetLog();
+      const run = await cli(invocation('--bastion', spoke.hostId, '--vm', spoke.spokeVmId, '--deep', '--format', 'json', '--save-snapshot', 'spoke.json'));
+      const report = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
+      const rules = new Set(report.findings.map((f) => f.rule));
+      assert.ok(rules.has('vm-peering-not-connected'), run.stdout + run.stderr);
+      // Only what cannot run on this machine (client path, Azure CLI, Log Analytics) is incomplete.
+      assert.ok(!report.findings.some((f) => f.rule === 'check-incomplete' && /\((403|404)\)|no longer exists|Network Watcher/.test(f.message)), report.findings.map((f) => f.message).join('\n'));
+      assert.match(run.stderr, /IP flow verify \(Network Watcher\): done/);
+      assert.ok(fake.requestsTo(`/subscriptions/${SPOKE_SUBSCRIPTION_ID}/resourceGroups/NetworkWatcherRG`).length > 0, 'the spoke subscription\'s Network Watcher');
+      const saved = JSON.parse(readFileSync(join(dir, 'spoke.json'), 'utf8')) as { id: string }[];
+      assert.ok([spoke.hostId, spoke.spokeVmId, spoke.spokeVnetId].every((id) => saved.some((r) => r.id === id)), 'the snapshot holds the host and the spoke subscription\'s resources');
+    });
+  }
+
+  it('without --subscription or --vm, the VMs the host reaches are listed in the host\'s subscription', async () => {
     fake.resetLog();
-    const run = await cli(live('--bastion', spoke.hostId, '--vm', spoke.spokeVmId, '--deep', '--format', 'json', '--save-snapshot', 'spoke.json'));
-    const report = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
-    const rules = new Set(report.findings.map((f) => f.rule));
-    assert.ok(rules.has('vm-peering-not-connected'), run.stdout);
-    // Only what cannot run on this machine (client path, Azure CLI, Log Analytics) is incomplete.
-    assert.ok(!report.findings.some((f) => f.rule === 'check-incomplete' && /\((403|404)\)|no longer exists|Network Watcher/.test(f.message)), report.findings.map((f) => f.message).join('\n'));
-    assert.match(run.stderr, /IP flow verify \(Network Watcher\): done/);
-    assert.ok(fake.requestsTo(`/subscriptions/${SPOKE_SUBSCRIPTION_ID}/resourceGroups/NetworkWatcherRG`).length > 0, 'the spoke subscription\'s Network Watcher');
-    const saved = JSON.parse(readFileSync(join(dir, 'spoke.json'), 'utf8')) as { id: string }[];
-    assert.ok(saved.some((r) => r.id === spoke.spokeVmId) && saved.some((r) => r.id === spoke.spokeVnetId), 'the snapshot holds the spoke subscription\'s resources');
+    const run = await cli(byId('--bastion', hubAndSpoke().hostId, '--format', 'json'));
+    assert.equal(run.status, 1, run.stderr);
+    assert.ok(rulesOf(run.stdout).has('bastion-nsg-missing-rule'), run.stdout);
+    assert.ok(fake.requestsTo(`/subscriptions/${SUBSCRIPTION_ID}/providers/Microsoft.Network/networkInterfaces`).length > 0, 'NICs listed in the host\'s subscription');
   });
 
   it('asks to sign in again when Azure refuses the token (401)', async () => {
@@ -153,6 +169,8 @@ describe('bastion-doctor diagnose --subscription', () => {
     ['--deep on the demo', ['diagnose', '--demo', '--deep'], /--deep works only with --subscription/],
     ['--arm-endpoint over http', ['diagnose', '--subscription', SUBSCRIPTION_ID, '--bastion', 'x', '--arm-endpoint', 'http://127.0.0.1:1'], /https URL/],
     ['two sources', ['diagnose', '--demo', '--subscription', SUBSCRIPTION_ID], /not --demo and --subscription|one of/],
+    ['a host name without --subscription', ['diagnose', '--bastion', 'bas-contoso-hub'], /--bastion 'bas-contoso-hub' is a name.*--subscription ID/],
+    ['a VM name without --subscription', ['diagnose', '--bastion', hubAndSpoke().hostId, '--vm', 'vm-app-01'], /--vm 'vm-app-01' is a name.*--subscription ID/],
   ];
   for (const [name, args, message] of usage) {
     it(`exits 2 on ${name}`, async () => {

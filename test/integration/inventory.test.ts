@@ -3,10 +3,10 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadInventory } from '../../src/azure/inventory';
-import { armBastionHost, armNic, armResourceId, armVirtualNetwork, armSubnet, armVm, SUBSCRIPTION_ID, subnetIdOf } from '../support/arm';
+import { armBastionHost, armNic, armPublicIp, armResourceId, armVirtualNetwork, armSubnet, armVm, SUBSCRIPTION_ID, subnetIdOf } from '../support/arm';
 import { fakeArmClients } from '../support/fakeArm/harness';
 import { FakeArm } from '../support/fakeArm/server';
-import { hubAndSpoke } from './scenarios';
+import { hubAndSpoke, hubWithSharedParts, SHARED_SUBSCRIPTION_ID as SHARED_SUBSCRIPTION } from './scenarios';
 
 const SECOND_SUBSCRIPTION = '3f2a9c41-7b6e-4d1f-9a8c-5e4d3c2b1a09';
 const fake = new FakeArm();
@@ -32,6 +32,9 @@ function secondSubscription() {
 
 const subscriptions = [SUBSCRIPTION_ID, SECOND_SUBSCRIPTION];
 
+const quickOf = (inventory: Awaited<ReturnType<typeof loadInventory>>) => inventory.subscriptions[0].bastions[0].quickFindings ?? [];
+const graphSubscriptions = () => fake.requestsTo('Microsoft.ResourceGraph').map((r) => (JSON.parse(r.body ?? '{}') as { subscriptions: string[] }).subscriptions);
+
 describe('loadInventory', () => {
   it('builds the tree from one Resource Graph query across subscriptions, and one more for the hosts\' quick checks', async () => {
     fake.put(...hubAndSpoke().resources, ...secondSubscription());
@@ -51,6 +54,50 @@ describe('loadInventory', () => {
     // The healthy hub: only the info that tunnelling (native client) is off.
     assert.deepEqual(hub.quickFindings?.map((f) => [f.rule, f.severity]), [['bastion-native-client-disabled', 'info']]);
     assert.deepEqual(second.bastions[0].quickFindings, [], 'a Developer host has no subnet or NSG of its own to check');
+  });
+
+  it('the quick check reads an NSG and public IP in a subscription that was not selected, in the same two queries', async () => {
+    const hub = hubWithSharedParts();
+    fake.put(...hub.resources);
+    const inventory = await loadInventory(fakeArmClients(fake), { subscriptionIds: [SUBSCRIPTION_ID] });
+    assert.equal(inventory.requestCount, 2);
+    assert.deepEqual(graphSubscriptions(), [[SUBSCRIPTION_ID], [SUBSCRIPTION_ID, SHARED_SUBSCRIPTION]], 'the second query adds the subscription the ids name');
+    const quick = quickOf(inventory);
+    assert.ok(quick.some((f) => f.rule === 'bastion-nsg-missing-rule' && f.severity === 'error'), JSON.stringify(quick));
+    assert.ok(!quick.some((f) => f.rule === 'check-incomplete'), JSON.stringify(quick));
+  });
+
+  it('a host whose VNet is in another subscription: its subnet, then the subnet\'s NSG, are read there', async () => {
+    fake.put(...hubWithSharedParts({ vnetElsewhere: true }).resources);
+    const quick = quickOf(await loadInventory(fakeArmClients(fake), { subscriptionIds: [SUBSCRIPTION_ID] }));
+    assert.ok(quick.some((f) => f.rule === 'bastion-nsg-missing-rule'), JSON.stringify(quick));
+    assert.ok(!quick.some((f) => f.rule === 'check-incomplete'), JSON.stringify(quick));
+  });
+
+  it('a referenced subscription Resource Graph refuses (403): what is there stays check-incomplete naming it, the rest is checked', async () => {
+    const hub = hubWithSharedParts();
+    const ownIp = armPublicIp({ name: 'pip-bastion' });
+    const host = armBastionHost({ subnet: subnetIdOf(hub.vnet), publicIp: ownIp });
+    fake.put(hub.nsg, hub.vnet, ownIp, host);
+    // Refused whenever the shared subscription is among the query's subscriptions.
+    fake.inject({ path: 'Microsoft.ResourceGraph', body: new RegExp(`"subscriptions":\\[[^\\]]*${SHARED_SUBSCRIPTION}`), status: 403 });
+    const quick = quickOf(await loadInventory(fakeArmClients(fake), { subscriptionIds: [SUBSCRIPTION_ID] }));
+    assert.ok(!quick.some((f) => f.rule === 'bastion-nsg-missing-rule'), 'an NSG that was not read is not missing rules');
+    const nsg = quick.filter((f) => f.rule === 'check-incomplete');
+    assert.equal(nsg.length, 1, JSON.stringify(quick));
+    assert.match(nsg[0].message, /nsg-bastion-shared/);
+    assert.match(nsg[0].message, new RegExp(`subscription ${SHARED_SUBSCRIPTION}.*403`));
+    assert.deepEqual(graphSubscriptions().slice(1), [[SUBSCRIPTION_ID, SHARED_SUBSCRIPTION], [SUBSCRIPTION_ID], [SHARED_SUBSCRIPTION]], 'refused together: the selected ones again, the other alone');
+  });
+
+  it('a referenced resource Resource Graph does not return (gone, or a subscription it cannot see) is check-incomplete naming its subscription', async () => {
+    const hub = hubWithSharedParts();
+    fake.put(...hub.resources.filter((r) => r !== hub.nsg));
+    const quick = quickOf(await loadInventory(fakeArmClients(fake), { subscriptionIds: [SUBSCRIPTION_ID] }));
+    const nsg = quick.filter((f) => f.rule === 'check-incomplete');
+    assert.equal(nsg.length, 1, JSON.stringify(quick));
+    assert.match(nsg[0].message, new RegExp(`nsg-bastion-shared.*subscription ${SHARED_SUBSCRIPTION}`));
+    assert.ok(!quick.some((f) => f.rule === 'bastion-nsg-missing-rule'));
   });
 
   it('pages Resource Graph results with $skipToken', async () => {

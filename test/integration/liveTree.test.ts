@@ -11,7 +11,7 @@ import { visibleHosts, visibleVms } from '../../src/extension/tree/nodeData';
 import { armBastionHost, armNic, armPeering, armResourceId, armSubnet, armVirtualNetwork, armVm, SUBSCRIPTION_ID, subnetIdOf } from '../support/arm';
 import { fakeArmClients } from '../support/fakeArm/harness';
 import { FakeArm } from '../support/fakeArm/server';
-import { hubAndSpoke, rulesWithoutGatewayManager } from './scenarios';
+import { hubAndSpoke, hubWithSharedParts, rulesWithoutGatewayManager, SHARED_SUBSCRIPTION_ID } from './scenarios';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const SECOND_SUBSCRIPTION = '3f2a9c41-7b6e-4d1f-9a8c-5e4d3c2b1a09';
@@ -112,6 +112,22 @@ describe('live tree node data', () => {
     const [host] = (await load()).subscriptions[0].hosts;
     assert.equal(host.health, 'unknown');
     assert.match(host.healthReason, /^quick check found no problem in what it could read \(1 check could not run\)/);
+  });
+
+  it('the icon checks a Bastion NSG and public IP that live in a subscription that was not selected', async () => {
+    fake.put(...hubWithSharedParts().resources);
+    const [host] = (await load()).subscriptions[0].hosts;
+    assert.equal(host.health, 'error');
+    assert.match(host.healthReason, /^quick check: bastion-nsg-missing-rule/);
+    assert.equal(fake.requestsTo('Microsoft.ResourceGraph').length, 2, 'no more queries than when everything is selected');
+  });
+
+  it('when Resource Graph refuses that subscription, the rest of the quick check still runs and the icon says what could not', async () => {
+    fake.put(...hubWithSharedParts().resources);
+    fake.inject({ path: /resourcegraph/i, body: new RegExp(`"subscriptions":\\[[^\\]]*${SHARED_SUBSCRIPTION_ID}`), status: 403 });
+    const [host] = (await load()).subscriptions[0].hosts;
+    assert.equal(host.health, 'unknown');
+    assert.match(host.healthReason, /^quick check found no problem in what it could read \(2 checks could not run\)/);
   });
 
   it('a failed quick-check query leaves the hosts listed, their icons on provisioning state', async () => {

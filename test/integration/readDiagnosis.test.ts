@@ -3,10 +3,11 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AzureUnreachableError, NotSignedInError } from '../../src/azure/errors';
+import { loadInventory } from '../../src/azure/inventory';
 import { readForDiagnosis, ResourceSelectionError, type ReadForDiagnosisOptions } from '../../src/azure/readDiagnosis';
 import { topologyFromRead } from '../../src/azure/topology';
 import { diagnose } from '../../src/core/diagnose';
-import { armBastionHost, armPrivateDnsZoneLink, armResourceId, hubScenario } from '../support/arm';
+import { armBastionHost, armPrivateDnsZoneLink, armResourceId, hubScenario, SUBSCRIPTION_ID } from '../support/arm';
 import { fakeArmClients } from '../support/fakeArm/harness';
 import { FakeArm } from '../support/fakeArm/server';
 import { hubAndSpoke, rulesWithoutGatewayManager } from './scenarios';
@@ -33,6 +34,21 @@ async function diagnoseLive(options: ReadForDiagnosisOptions, clients = fakeArmC
 const rulesOf = (findings: { rule: string }[]) => findings.map((f) => f.rule);
 
 describe('readForDiagnosis against the fake ARM', () => {
+  it('counts its own requests while a tree refresh runs on the same clients (the extension shares them)', async () => {
+    const env = hubAndSpoke();
+    fake.put(...env.resources);
+    fake.latencyMs = 5;
+    const alone = await readForDiagnosis(fakeArmClients(fake), { bastion: env.hostId, vm: env.hubVmId });
+    fake.resetLog();
+    const shared = fakeArmClients(fake);
+    const [read, inventory] = await Promise.all([
+      readForDiagnosis(shared, { bastion: env.hostId, vm: env.hubVmId }),
+      loadInventory(shared, { subscriptionIds: [SUBSCRIPTION_ID], forceArm: true }),
+    ]);
+    assert.equal(read.requestCount, alone.requestCount);
+    assert.equal(read.requestCount + inventory.requestCount, fake.requests.length, 'every request counted once, by the operation that sent it');
+  });
+
   it('reads host, VNet, NSG, public IP, NIC, VM with instance view and diagnostic settings of a healthy hub', async () => {
     const env = hubAndSpoke();
     fake.put(...env.resources);

@@ -5,8 +5,10 @@
 import {
   armDiagnosticSetting,
   armNic,
+  armBastionHost,
   armNsg,
   armPeering,
+  armPublicIp,
   armResourceId,
   armSecurityRule,
   armSubnet,
@@ -114,4 +116,20 @@ export function rulesWithoutGatewayManager(): ReturnType<typeof compliantBastion
   return compliantBastionNsgRules()
     .filter((rule) => rule.name !== 'AllowGatewayManagerInbound')
     .map((rule) => (rule.name === 'AllowHttpsInbound' ? armSecurityRule({ name: 'AllowHttpsInbound', priority: 120, source: '203.0.113.0/24', destinationPort: '443' }) : rule));
+}
+
+/** A subscription the user did not select, holding what the hub's host points at. */
+export const SHARED_SUBSCRIPTION_ID = '6d4b2f8e-1a3c-4e5d-9f7a-0b8c2d4e6f13';
+
+/**
+ * The hub host in the selected subscription, its Bastion NSG (missing the GatewayManager rule)
+ * and its public IP in the shared one; with `vnetElsewhere` its VNet too.
+ */
+export function hubWithSharedParts(options: { vnetElsewhere?: boolean } = {}) {
+  const shared = { subscription: SHARED_SUBSCRIPTION_ID, rg: 'rg-shared-network' };
+  const nsg = armNsg({ ...shared, name: 'nsg-bastion-shared', rules: rulesWithoutGatewayManager() });
+  const publicIp = armPublicIp({ ...shared, name: 'pip-bastion-shared' });
+  const vnet = armVirtualNetwork({ ...(options.vnetElsewhere ? shared : {}), name: 'vnet-hub', subnets: [armSubnet({ name: 'AzureBastionSubnet', addressPrefix: '10.0.1.0/26', nsg })] });
+  const host = armBastionHost({ subnet: subnetIdOf(vnet), publicIp });
+  return { resources: [nsg, publicIp, vnet, host], nsg, publicIp, vnet, host };
 }

@@ -5,7 +5,7 @@
 // topology and run diagnose() again. The findings returned here are the ones no core check makes.
 import type { Finding } from '../../core/findings';
 import type { DeepEvidence, Topology } from '../../core/model';
-import type { AzureClients } from '../clients';
+import { countRequests, type AzureClients } from '../clients';
 import { listActiveSessions, type ActiveSession } from './activeSessions';
 import { queryAuditLogs, type AuditLogOutcome, type AuditLogSummary, type LogsAccess } from './auditLogs';
 import { probeClientPath, type ClientPathOptions, type ClientPathResult } from './clientPath';
@@ -83,7 +83,6 @@ export async function runDeepCheck(clients: AzureClients, topology: Topology, ta
   const resolved = resolveTarget(topology, target, options.customPort);
   const context: DeepContext = { bastionHostId: resolved.host.id, ...(resolved.vm ? { virtualMachineId: resolved.vm.id } : {}) };
   const step = stepContext(clients, resolved, context, signal, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.updateIntervalInMs ?? clients.updateIntervalInMs);
-  const startCount = clients.requestCount;
   const result: DeepCheckResult = { deep: { effectiveRouteTables: [], ipFlowVerifyResults: [], auditLogs: [] }, findings: [], kql: { recent: '', failedLogins: '', azureDiagnosticsFallback: '' }, requestCount: 0, steps: [] };
   const hostRef = armRef(resolved.host.id, 'Microsoft.Network/bastionHosts', resolved.host.name);
 
@@ -143,7 +142,7 @@ export async function runDeepCheck(clients: AzureClients, topology: Topology, ta
 
   let completed = 0;
   const report = (id: DeepStepId, state: DeepProgress['state']) => options.onProgress?.({ step: id, title: DEEP_STEP_TITLES[id], state, completed, total: planned.length });
-  const outcomes = await Promise.all(planned.map(async ([id, run]) => {
+  const { result: outcomes, requestCount } = await countRequests(() => Promise.all(planned.map(async ([id, run]) => {
     const started = Date.now();
     report(id, 'started');
     const findings = await run();
@@ -152,10 +151,10 @@ export async function runDeepCheck(clients: AzureClients, topology: Topology, ta
     result.steps.push({ step: id, state, elapsedMs: Date.now() - started });
     report(id, state);
     return findings;
-  }));
+  })));
   if (signal.aborted) throw abortError();
   result.findings = outcomes.flat();
-  result.requestCount = clients.requestCount - startCount;
+  result.requestCount = requestCount;
   return result;
 }
 

@@ -1,8 +1,10 @@
 // One client set per subscription: made on first use, reused after, so a landing zone's many
-// spoke reads share connections and the request count.
+// spoke reads share connections; each operation on them counts its own requests.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { clientsFor, createAzureClients } from '../../../src/azure/clients';
+import { setTimeout as delay } from 'node:timers/promises';
+import { createHttpHeaders, type HttpClient, type PipelineRequest } from '@azure/core-rest-pipeline';
+import { clientsFor, countRequests, createAzureClients } from '../../../src/azure/clients';
 import { staticTokenCredential } from '../../../src/azure/credentials';
 
 const HUB = '8c56d827-5f07-45ce-8f2b-6c5001db5c6f';
@@ -37,4 +39,59 @@ describe('AzureClients per subscription', () => {
       assert.equal(clientsFor(clients, id), clients.forSubscription(expected));
     });
   }
+});
+
+/** Answers every request from memory after a little while (so operations interleave); the first `failures` with 503. */
+function memoryTransport(failures = 0): HttpClient {
+  let failed = 0;
+  return {
+    async sendRequest(request: PipelineRequest) {
+      await delay(2);
+      const status = failed < failures ? 503 : 200;
+      if (status === 503) failed += 1;
+      const body = status === 200 ? { id: new URL(request.url).pathname, name: 'vnet', properties: {} } : { error: { code: 'ServerBusy', message: 'busy' } };
+      return { request, status, headers: createHttpHeaders({ 'content-type': 'application/json', 'retry-after-ms': '1' }), bodyAsText: JSON.stringify(body) };
+    },
+  };
+}
+
+const inMemory = (failures = 0) => createAzureClients({
+  credential: staticTokenCredential('t'),
+  subscriptionId: HUB,
+  endpoint: 'https://127.0.0.1:1',
+  httpClient: memoryTransport(failures),
+  retryOptions: { maxRetries: 2, retryDelayInMs: 1, maxRetryDelayInMs: 2 },
+});
+
+async function readVnets(clients: ReturnType<typeof inMemory>, subscription: string, count: number): Promise<void> {
+  const network = await clients.forSubscription(subscription).network();
+  for (let i = 0; i < count; i++) await network.virtualNetworks.get('rg', `vnet-${i}`);
+}
+
+describe('countRequests', () => {
+  it('counts only the requests of its own operation while another runs on the same clients', async () => {
+    const clients = inMemory();
+    const [diagnosis, treeRefresh] = await Promise.all([
+      countRequests(() => readVnets(clients, HUB, 3)),
+      countRequests(() => Promise.all([readVnets(clients, HUB, 2), readVnets(clients, SPOKE, 4)])),
+    ]);
+    assert.equal(diagnosis.requestCount, 3);
+    assert.equal(treeRefresh.requestCount, 6);
+  });
+
+  it('an operation inside another counts for both; requests outside any operation count for none', async () => {
+    const clients = inMemory();
+    await readVnets(clients, HUB, 1);
+    const outer = await countRequests(async () => {
+      await readVnets(clients, SPOKE, 1);
+      return countRequests(() => readVnets(clients, HUB, 2));
+    });
+    assert.equal(outer.result.requestCount, 2);
+    assert.equal(outer.requestCount, 3);
+  });
+
+  it('counts the retries the SDK sends', async () => {
+    const clients = inMemory(1);
+    assert.equal((await countRequests(() => readVnets(clients, HUB, 1))).requestCount, 2);
+  });
 });

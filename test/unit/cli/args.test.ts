@@ -29,7 +29,30 @@ describe('parseDiagnoseArgs', () => {
     assert.equal(parseDiagnoseArgs(['--help']).help, true);
   });
 
+  const HUB = '8c56d827-5f07-45ce-8f2b-6c5001db5c6f';
+  const SPOKE = '3f9a4c2e-7b1d-4e6a-9c8f-2d5e7a1b4c90';
+  const hostId = `/subscriptions/${HUB}/resourceGroups/rg-hub/providers/Microsoft.Network/bastionHosts/bas-hub`;
+  const spokeVmId = `/subscriptions/${SPOKE}/resourceGroups/rg-spoke/providers/Microsoft.Compute/virtualMachines/vm-app-01`;
+  const byId: [string, string[], string][] = [
+    ['a host id alone', ['--bastion', hostId], HUB],
+    ['a host id and a VM id in another subscription, --deep and --save-snapshot', ['--bastion', hostId, '--vm', spokeVmId, '--deep', '--save-snapshot', 's.json'], HUB],
+    ['a host id with spaces around it', ['--bastion', ` ${hostId} `], HUB],
+    ['--subscription given too (it wins: names and lists go there)', ['--subscription', SPOKE, '--bastion', hostId], SPOKE],
+  ];
+  for (const [name, argv, subscription] of byId) {
+    it(`reads live Azure without --subscription from ${name}`, () => {
+      const args = parseDiagnoseArgs(argv);
+      assert.equal(args.source?.kind, 'live');
+      assert.equal(args.source.kind === 'live' && args.source.subscription, subscription);
+    });
+  }
+
   const mistakes: [string, string[], RegExp][] = [
+    ['a host name without --subscription', ['--bastion', 'bas-hub'], /--bastion 'bas-hub' is a name.*add --subscription ID/],
+    ['a VM name with a host id but no --subscription', ['--bastion', hostId, '--vm', 'vm-app-01'], /--vm 'vm-app-01' is a name.*add --subscription ID/],
+    ['a host id without a subscription GUID', ['--bastion', '/subscriptions/contoso/resourceGroups/rg/providers/Microsoft.Network/bastionHosts/b'], /--bastion .* is not a full resource id/],
+    ['a host id that names no resource', ['--bastion', `/subscriptions/${HUB}/resourceGroups/rg-hub`], /--bastion .* is not a full resource id/],
+    ['--deep by id without a VM', ['--bastion', hostId, '--deep'], /name the target with --vm/],
     ['unknown flag', ['--demo', '--colour'], /unknown option '--colour'/],
     ['no source', ['--format', 'json'], /--snapshot FILE or --demo/],
     ['live without a host', ['--subscription', '00000000-0000-0000-0000-000000000001'], /needs --bastion/],
