@@ -80,6 +80,17 @@ describe('bastion-doctor diagnose --subscription', () => {
     assert.match(forbidden.message, /nsg-bastion/);
   });
 
+  it('exits 2, never 0, when neither the Bastion host nor the VM could be read: nothing was checked', async () => {
+    const { hostId, spokeVmId: vmId } = hubAndSpoke();
+    fake.inject({ path: 'bastionHosts/', status: 403 });
+    fake.inject({ path: 'virtualMachines/', status: 403 });
+    const run = await cli(live('--bastion', hostId, '--vm', vmId, '--format', 'json'));
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /nothing could be checked/);
+    const report = JSON.parse(run.stdout) as { findings: { rule: string }[] };
+    assert.ok(report.findings.length > 0 && report.findings.every((f) => f.rule === 'check-incomplete'), run.stdout);
+  });
+
   it('says which resource is gone when the VM no longer exists', async () => {
     fake.inject({ path: 'virtualMachines/vm-app-01', status: 404 });
     const run = await cli(live('--bastion', 'bas-contoso-hub', '--vm', '/subscriptions/' + SUBSCRIPTION_ID + '/resourceGroups/rg-contoso-spoke/providers/Microsoft.Compute/virtualMachines/vm-app-01'));
