@@ -18,6 +18,11 @@ import { FakeLogAnalytics } from '../support/fakeArm/logAnalytics';
 const CLI = resolve('dist/cli.js');
 const GUARD = resolve('test/support/network-guard.mjs');
 const fake = new FakeArm();
+// --deep probes the client path to the host's DNS name: a name under .invalid (RFC 6761) resolves
+// nowhere, so no run asks a real DNS server (the network guard fails the suite if one does).
+const putResources = fake.put.bind(fake);
+fake.put = (...resources) =>
+  putResources(...resources.map((r) => (r.type === 'Microsoft.Network/bastionHosts' ? { ...r, properties: { ...(r as { properties?: object }).properties, dnsName: `${r.name}.bastion.invalid` } } : r)));
 const dir = mkdtempSync(join(tmpdir(), 'cli-live-'));
 const caFile = join(dir, 'ca.pem');
 

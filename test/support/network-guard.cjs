@@ -7,8 +7,9 @@
 // get this file through execArgv --require) and child processes (NODE_OPTIONS --require).
 // Attempts are appended to the file named by BASTION_DOCTOR_NETWORK_GUARD_LOG, which the first
 // guarded process (the test runner) creates; at exit it prints them and sets exit code 1.
-// The guard's own tests aim at the documentation ranges (192.0.2.0/24, 198.51.100.0/24,
-// 203.0.113.0/24) and `.invalid` names: those are refused and recorded as drills, not failures.
+// Targets that reach nothing anywhere are refused and recorded as drills, not failures: the
+// documentation ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24; the guard's own tests)
+// and `.invalid` names (RFC 6761: never resolve; fixtures that must not resolve use them).
 'use strict';
 const { appendFileSync, mkdtempSync, readFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
