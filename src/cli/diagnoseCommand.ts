@@ -13,7 +13,7 @@ import { shouldUseColor } from './format/color';
 import { DIAGNOSE_HELP } from './help';
 import type { CliIo } from './io';
 import { loadSnapshotTopology } from './snapshotSource';
-import { EXIT_CANCELLED, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from './usageError';
+import { EXIT_CANCELLED, EXIT_FINDINGS, EXIT_NOTHING_CHECKED, EXIT_OK, EXIT_USAGE, UsageError } from './usageError';
 
 export async function runDiagnose(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseDiagnoseArgs(argv);
@@ -33,6 +33,10 @@ export async function runDiagnose(argv: readonly string[], io: CliIo): Promise<n
   reportSourceProblems(loaded.topology, io);
   const report = diagnoseSelection(loaded, args);
   io.stdout(render(report, args.format, io));
+  if (hostUnread(loaded, args)) {
+    io.stderr('error: nothing could be checked: the Bastion host could not be read (see the check-incomplete findings); exit code 2.\n');
+    return EXIT_NOTHING_CHECKED;
+  }
   return hasErrors(report.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -71,11 +75,15 @@ function reportSourceProblems(topology: Topology, io: CliIo): void {
   for (const problem of topology.problems) io.stderr(`warning: ${problem.message}\n`);
 }
 
+/** The host itself could not be read (403, 404, a reset): the failed reads are the whole story, and nothing was checked. */
+function hostUnread(loaded: LoadedSource, args: DiagnoseArgs): boolean {
+  return loaded.selection.bastion === undefined && loaded.incomplete.length > 0 && args.bastion !== undefined;
+}
+
 function diagnoseSelection(loaded: LoadedSource, args: DiagnoseArgs): DiagnosisReport {
   let report: DiagnosisReport;
   try {
-    report = loaded.selection.bastion === undefined && loaded.incomplete.length > 0 && args.bastion !== undefined
-      // The host itself could not be read (403, 404): the failed reads are the whole story.
+    report = hostUnread(loaded, args)
       ? { generatedAt: new Date().toISOString(), sourceLabel: loaded.topology.sourceLabel ?? 'Azure', isDemo: false, targets: [], findings: [] }
       : diagnose(loaded.topology, { ...loaded.selection, customPort: args.port });
   } catch (error) {

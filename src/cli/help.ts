@@ -14,8 +14,9 @@ Options:
   -h, --help      Show help (also: bastion-doctor <command> --help)
   -v, --version   Show the version
 
-Exit codes: 0 no error findings, 1 error findings, 2 usage or input error (lint: an input with a
-syntax error, unless --allow-unparsed), 3 internal error.
+Exit codes: 0 no error findings, 1 error findings, 2 usage or input error or nothing checked
+(an unreadable input; lint: an input with a syntax error, unless --allow-unparsed, or no
+template found; diagnose: a Bastion host that could not be read), 3 internal error.
 `;
 
 export const DIAGNOSE_HELP = `Usage:
@@ -53,7 +54,8 @@ Output:
   -f, --format FORMAT    text (default), json or sarif
   --rule ID=LEVEL        Override a rule's severity: off, info, warning or error (repeatable)
 
-Exit codes: 0 no error findings, 1 error findings, 2 usage or input error, 3 internal error.
+Exit codes: 0 no error findings, 1 error findings, 2 usage or input error (also: the Bastion host
+could not be read, so nothing was checked), 3 internal error.
 
 Rule ids:
 ${RULE_IDS.map((id) => `  ${id}`).join('\n')}

@@ -1,6 +1,6 @@
 // Everything the CLI touches in the outside world, injectable so tests run commands in-process.
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
+import { readInputFile } from './inputFile';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -9,6 +9,7 @@ export interface CliIo {
   isTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** A file's text, decoded as VS Code does; rejects with an InputFileError (src/cli/inputFile) for anything but a readable regular file within the size limit. */
   readTextFile(path: string): Promise<string>;
   /**
    * A signal that fires when the user interrupts (Ctrl+C), for live reads to stop their requests.
@@ -33,7 +34,7 @@ export function processIo(): CliIo {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
-    readTextFile: (path) => readFile(path, 'utf8'),
+    readTextFile: (path) => readInputFile(path),
     ...(process.stdin.isTTY ? { confirm: askOnTerminal } : {}),
   };
 }

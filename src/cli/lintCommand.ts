@@ -16,7 +16,7 @@ import { formatText } from './format/text';
 import type { CliIo } from './io';
 import { readLintInputs } from './lintInputs';
 import type { ParseDiagnostic } from '../templates/source';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNPARSED, UsageError } from './usageError';
+import { EXIT_FINDINGS, EXIT_NOTHING_CHECKED, EXIT_OK, EXIT_UNPARSED, UsageError } from './usageError';
 
 export const LINT_HELP = `Usage: bastion-doctor lint PATHS... [options]
 
@@ -39,8 +39,12 @@ An input with a syntax error (JSON, Bicep or HCL) fails the run with exit code 2
 findings of every input are printed: a file that was not fully parsed was not fully checked.
 This holds for any syntax error, even one the parser recovered from with every resource read.
 
-Exit codes: 0 no error findings, 1 error findings, 2 usage error or an input that could not be
-parsed (unless --allow-unparsed).
+Files are read as VS Code reads them (UTF-8, or UTF-16 with or without a byte order mark; CR,
+LF and CRLF line breaks). A file that cannot be read (not a regular file, over 32 MiB, not
+text, an I/O error) fails the run with exit code 2 and its path.
+
+Exit codes: 0 no error findings, 1 error findings, 2 usage error, an input that could not be
+read or parsed (unless --allow-unparsed), or no template found (nothing was checked).
 `;
 
 
@@ -91,11 +95,14 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   await prepareTemplateSources();
   const result = lintDocuments([...docs, ...modules], { severityOverrides: args.ruleOverrides, only });
   const linted = result.files.filter((f) => f.kind === 'linted');
-  if (linted.length === 0) io.stderr(`warning: no templates found in ${args.paths.join(', ')}\n`);
   for (const file of result.files) {
     if (file.kind === 'not-a-template' && args.paths.includes(file.path)) io.stderr(`warning: ${file.path} is not a template Bastion Doctor reads; skipped\n`);
   }
   io.stdout(render(result.report, args.format, io, linted.length));
+  if (linted.length === 0) {
+    io.stderr(`error: nothing was checked: no template Bastion Doctor reads in ${args.paths.join(', ')}; exit code 2.\n`);
+    return EXIT_NOTHING_CHECKED;
+  }
   if (result.unparsed.length > 0 && !args.allowUnparsed) {
     io.stderr(unparsedMessage(result.unparsed));
     return EXIT_UNPARSED;

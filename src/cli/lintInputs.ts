@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parametersFilePathFor } from '../templates/arm';
 import type { TemplateDocument } from '../templates/source';
+import { inputFileError } from './inputFile';
 import type { CliIo } from './io';
 import { UsageError } from './usageError';
 
@@ -48,7 +49,7 @@ async function templatesSuppliedBy(path: string, io: CliIo): Promise<string[]> {
     return found;
   };
   if (/\.bicepparam$/i.test(path)) {
-    const using = /^\s*using\s+'([^']+)'/m.exec(await io.readTextFile(resolve(io.cwd, path)))?.[1];
+    const using = /^\s*using\s+'([^']+)'/m.exec(await readInput(path, io))?.[1];
     return using && /\.bicep$/i.test(using) ? existing([join(dirname(path), using)]) : [];
   }
   if (/\.parameters\.json$/i.test(path)) return existing([path.replace(/\.parameters\.json$/i, '.json')]);
@@ -66,7 +67,7 @@ export async function readLintInputs(paths: readonly string[], io: CliIo): Promi
   for (const path of paths) {
     const kind = await kindOf(resolve(io.cwd, path));
     if (kind === 'missing') throw new UsageError(`no such file or folder: ${path}`, 'lint');
-    if (kind === 'file') {
+    if (kind === 'file' || kind === 'other') {
       // A parameters or variables file stands for the template(s) it supplies.
       const templates = await templatesSuppliedBy(path, io);
       if (templates.length > 0) context.push(path);
@@ -80,14 +81,27 @@ export async function readLintInputs(paths: readonly string[], io: CliIo): Promi
   }
   const unique = [...new Map([...linted, ...context].map((f) => [resolve(io.cwd, f), f])).values()];
   const lintedAt = new Set(linted.map((f) => resolve(io.cwd, f)));
-  const docs = await Promise.all(unique.map(async (path) => ({ path, text: await io.readTextFile(resolve(io.cwd, path)) })));
+  const docs = await Promise.all(unique.map(async (path) => ({ path, text: await readInput(path, io) })));
   return { docs, linted: unique.filter((path) => lintedAt.has(resolve(io.cwd, path))) };
 }
 
-async function kindOf(path: string): Promise<'file' | 'folder' | 'missing'> {
+/**
+ * An input's text; a file that cannot be read (EIO, a FIFO, a device, over the size limit, not
+ * text) ends the run with exit 2 and its path, as a `--snapshot` file does.
+ */
+async function readInput(path: string, io: CliIo): Promise<string> {
+  try {
+    return await io.readTextFile(resolve(io.cwd, path));
+  } catch (error) {
+    throw new UsageError(inputFileError(path, error).message, 'lint');
+  }
+}
+
+/** 'other' (a FIFO, socket or device) is never a companion; named, its read says why it is refused. */
+async function kindOf(path: string): Promise<'file' | 'folder' | 'other' | 'missing'> {
   try {
     const info = await stat(path);
-    return info.isDirectory() ? 'folder' : 'file';
+    return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
   } catch {
     return 'missing';
   }

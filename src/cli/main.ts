@@ -1,4 +1,5 @@
 // The bastion-doctor executable (bundled to dist/cli.js).
+import { escapeControls } from './format/terminalText';
 import { processIo } from './io';
 import { run } from './run';
 
@@ -11,7 +12,7 @@ run(process.argv.slice(2), processIo()).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`bastion-doctor: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`bastion-doctor: internal error: ${escapeControls(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     process.exitCode = EXIT_INTERNAL;
   },
 );

@@ -4,6 +4,7 @@ import packageJson from '../../package.json';
 import { runDiagnose } from './diagnoseCommand';
 import { runLint } from './lintCommand';
 import { GENERAL_HELP } from './help';
+import { escapeControls } from './format/terminalText';
 import type { CliIo } from './io';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './usageError';
 
@@ -14,7 +15,13 @@ const COMMANDS: Record<string, CommandRunner> = {
   lint: runLint,
 };
 
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(argv: readonly string[], terminal: CliIo): Promise<number> {
+  // Everything on stderr can quote a name or an argument: control characters in it are shown escaped.
+  const io: CliIo = {
+    ...terminal,
+    stderr: (text) => terminal.stderr(escapeControls(text)),
+    ...(terminal.confirm ? { confirm: (question: string) => terminal.confirm!(escapeControls(question)) } : {}),
+  };
   try {
     return await dispatch(argv, io);
   } catch (error) {

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { mapArmResources } from '../core/arm';
 import type { Topology } from '../core/model';
 import { parseSnapshot, resourceOrigins } from '../core/snapshot';
+import { inputFileError } from './inputFile';
 import type { CliIo } from './io';
 import { UsageError } from './usageError';
 
@@ -21,14 +22,6 @@ async function readSnapshot(file: string, io: CliIo): Promise<string> {
   try {
     return await io.readTextFile(file);
   } catch (error) {
-    throw new UsageError(`${file}: ${readFailure(error)}`, 'diagnose');
+    throw new UsageError(inputFileError(file, error).message, 'diagnose');
   }
-}
-
-function readFailure(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory, not a snapshot file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return `cannot be read (${error instanceof Error ? error.message : String(error)})`;
 }

@@ -14,5 +14,7 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 /** An input that could not be parsed: nothing in it can count as checked (lint without --allow-unparsed). */
 export const EXIT_UNPARSED = EXIT_USAGE;
+/** Nothing could be checked (lint found no template; a live run could read no Bastion host): never a pass. */
+export const EXIT_NOTHING_CHECKED = EXIT_USAGE;
 /** Interrupted with Ctrl+C (128 + SIGINT, as shells report it). */
 export const EXIT_CANCELLED = 130;

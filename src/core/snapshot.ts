@@ -4,6 +4,7 @@ import { LineIndex } from './lineIndex';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Origin, SourceRange } from './model';
 import { idKey } from './resourceId';
+import { redactResource } from './snapshotRedaction';
 
 export interface SnapshotParseError {
   /** `file:line:column: what is wrong`, ready to show. */
@@ -112,7 +113,9 @@ const LEADING_KEYS = ['id', 'name', 'type', 'kind', 'location', 'extendedLocatio
  * keys alphabetically, so saving the same environment twice gives the same file.
  */
 export function serializeSnapshot(resources: readonly object[]): string {
+  // Secrets never reach the file (snapshotRedaction.ts lists what is dropped).
   const sorted = resources
+    .map(redactResource)
     .map((resource, position) => ({ resource, position, key: sortKey(resource) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.position - b.position))
     .map(({ resource }) => orderKeys(resource, LEADING_KEYS));

@@ -18,6 +18,11 @@ import { FakeLogAnalytics } from '../support/fakeArm/logAnalytics';
 const CLI = resolve('dist/cli.js');
 const GUARD = resolve('test/support/network-guard.mjs');
 const fake = new FakeArm();
+// --deep probes the client path to the host's DNS name: a name under .invalid (RFC 6761) resolves
+// nowhere, so no run asks a real DNS server (the network guard fails the suite if one does).
+const putResources = fake.put.bind(fake);
+fake.put = (...resources) =>
+  putResources(...resources.map((r) => (r.type === 'Microsoft.Network/bastionHosts' ? { ...r, properties: { ...(r as { properties?: object }).properties, dnsName: `${r.name}.bastion.invalid` } } : r)));
 const dir = mkdtempSync(join(tmpdir(), 'cli-live-'));
 const caFile = join(dir, 'ca.pem');
 
@@ -80,6 +85,17 @@ describe('bastion-doctor diagnose --subscription', () => {
     const forbidden = report.findings.find((f) => f.rule === 'check-incomplete' && f.message.includes('Microsoft.Network/networkSecurityGroups/read'));
     assert.ok(forbidden, run.stdout);
     assert.match(forbidden.message, /nsg-bastion/);
+  });
+
+  it('exits 2, never 0, when neither the Bastion host nor the VM could be read: nothing was checked', async () => {
+    const { hostId, spokeVmId: vmId } = hubAndSpoke();
+    fake.inject({ path: 'bastionHosts/', status: 403 });
+    fake.inject({ path: 'virtualMachines/', status: 403 });
+    const run = await cli(live('--bastion', hostId, '--vm', vmId, '--format', 'json'));
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /nothing could be checked/);
+    const report = JSON.parse(run.stdout) as { findings: { rule: string }[] };
+    assert.ok(report.findings.length > 0 && report.findings.every((f) => f.rule === 'check-incomplete'), run.stdout);
   });
 
   it('says which resource is gone when the VM no longer exists', async () => {

@@ -2,6 +2,7 @@
 import { ruleDocUrl } from '../../core/catalog';
 import type { DiagnosisReport } from '../../core/diagnose';
 import { summarize } from './summary';
+import { escapeJsonControls } from './terminalText';
 
 export const JSON_REPORT_SCHEMA_VERSION = 1;
 
@@ -15,5 +16,5 @@ export function formatJson(report: DiagnosisReport): string {
     targets: report.targets,
     findings: report.findings.map((finding) => ({ ...finding, helpUri: ruleDocUrl(finding.rule) })),
   };
-  return JSON.stringify(document, null, 2) + '\n';
+  return escapeJsonControls(JSON.stringify(document, null, 2)) + '\n';
 }

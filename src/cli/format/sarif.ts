@@ -9,6 +9,7 @@ import type { Finding, Severity } from '../../core/findings';
 import type { Origin, SourceRange } from '../../core/model';
 import { idKey } from '../../core/resourceId';
 import packageJson from '../../../package.json';
+import { escapeJsonControls } from './terminalText';
 
 export const SARIF_SCHEMA_URL = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The uriBaseId relative artifact paths are resolved against (the directory the tool ran in). */
@@ -39,7 +40,7 @@ export function formatSarif(report: DiagnosisReport, options: SarifFormatOptions
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return escapeJsonControls(JSON.stringify(log, null, 2)) + '\n';
 }
 
 function driver(version: string) {

@@ -5,6 +5,7 @@ import { LAYER_ORDER, LAYER_TITLES, compareSeverity, type Finding, type Fix, typ
 import { idKey, parseResourceId } from '../../core/resourceId';
 import { ANSI_STYLER, PLAIN_STYLER, type Styler } from './color';
 import { summarize, summaryLine } from './summary';
+import { escapeControlsDeep } from './terminalText';
 
 export interface TextFormatOptions {
   color: boolean;
@@ -28,7 +29,9 @@ interface HostGroup {
   vmIds: string[];
 }
 
-export function formatText(report: DiagnosisReport, options: TextFormatOptions): string {
+export function formatText(unsafeReport: DiagnosisReport, options: TextFormatOptions): string {
+  // Names, tags and messages come from templates and Azure: no control character reaches the terminal.
+  const report = escapeControlsDeep(unsafeReport);
   const style = options.color ? ANSI_STYLER : PLAIN_STYLER;
   const names = nameIndex(report);
   const lines: string[] = [...header(report, style)];

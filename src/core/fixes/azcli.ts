@@ -20,7 +20,9 @@ import {
 const BASH: ShellDialect = {
   quote: bashQuote,
   reference: (input) => `"$${input.shell}"`,
-  guard: (input) => `: "\${${input.shell}:?set ${input.shell} to ${input.hint.replace(/["`$\\}]/g, '')}}"`,
+  // The message is single-quoted and outside double quotes, where an interactive shell's history
+  // expansion (`!`) cannot reach it; the value is tested first, so it is never expanded unquoted.
+  guard: (input) => `[ -n "\${${input.shell}-}" ] || : \${${input.shell}:?${bashQuote(`set ${input.shell} to ${input.hint}`.replace(/[\r\n]+/g, ' '))}}`,
   continuation: ' \\\n  ',
 };
 

@@ -1,6 +1,7 @@
 // Reads a template and the files around it (parameters files, tfvars, other .tf, Bicep modules)
 // read-only through vscode.workspace.fs; open editors win over the disk so unsaved text counts.
 import * as vscode from 'vscode';
+import { decodeText } from '../../core/textDecoding';
 import type { TemplateDocument } from '../../templates/source';
 import type { TemplateFormat } from '../../templates/edits';
 
@@ -20,8 +21,13 @@ export function openText(uri: vscode.Uri): string | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText();
 }
 
+/** Open editor text, else the file decoded as VS Code opens it (BOM, UTF-16, CR); throws when it is not text. */
 export async function readText(uri: vscode.Uri): Promise<string> {
-  return openText(uri) ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  const open = openText(uri);
+  if (open !== undefined) return open;
+  const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
+  if (!decoded.ok) throw new Error(`${documentPath(uri)}: ${decoded.reason}`);
+  return decoded.text;
 }
 
 export async function siblingsOf(uri: vscode.Uri, format: TemplateFormat): Promise<TemplateDocument[]> {

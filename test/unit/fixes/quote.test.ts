@@ -1,6 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { armLiteral, bashQuote, bicepString, hclString, powershellQuote } from '../../../src/core/fixes/quote';
 import { renderAzCli } from '../../../src/core/fixes/azcli';
 import type { Remedy } from '../../../src/core/findings';
@@ -98,6 +101,39 @@ void describe('generated az CLI carries hostile names to az unchanged', () => {
     assert.notEqual(result.status, 0);
     assert.doesNotMatch(result.stdout, /ran/);
     assert.match(result.stderr, /BASTION_ID: set BASTION_ID to the resource id of Bastion host/);
+  });
+});
+
+void describe('guard lines survive a paste into an interactive bash', () => {
+  // An interactive shell expands `!` (history) before it parses: the test pastes through `bash -i`.
+  // ARM names hold no '/'; a paste through readline loses control characters (they are key bindings).
+  const names = [...HOSTILE_NAMES.filter((n) => !/[\n/]/.test(n)), "vm!1 it's", '$(touch bastion-doctor-guard-pwned)', '`touch bastion-doctor-guard-pwned`', 'esc\u001b]52;c;aGk=\u0007', "}'}\"}"];
+  const pasted = (name: string) => ([...name].some((c) => c.charCodeAt(0) < 0x20) ? '' : name);
+  for (const name of names) {
+    void it(`keeps ${JSON.stringify(name)} literal in the message, runs nothing`, () => {
+      const remedy: Remedy = { kind: 'enable-bastion-diagnostics', bastion: { id: `/providers/Microsoft.Network/bastionHosts/${name}`, name } };
+      const snippet = renderAzCli(remedy) ?? '';
+      const guard = snippet.split('\n').find((line) => line.includes(':?'));
+      assert.ok(guard, snippet);
+      const home = mkdtempSync(join(tmpdir(), 'guard-paste-'));
+      const result = spawnSync('bash', ['--norc', '--noprofile', '-i'], {
+        cwd: home,
+        input: `az() { echo ran; }\n${guard}\necho "guard-done"\n`,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: home, PS1: '' },
+      });
+      assert.doesNotMatch(result.stderr, /event not found|syntax error|bad substitution/, result.stderr);
+      assert.ok(result.stderr.includes(`set BASTION_ID to the resource id of Bastion host ${pasted(name)}`), result.stderr);
+      assert.match(result.stdout, /guard-done/);
+      assert.ok(!existsSync(join(home, 'bastion-doctor-guard-pwned')), 'no command in the name ran');
+    });
+  }
+
+  void it('lets a set value through without expanding it', () => {
+    const remedy: Remedy = { kind: 'enable-bastion-diagnostics', bastion: { id: '/providers/Microsoft.Network/bastionHosts/b', name: 'b' } };
+    const guard = (renderAzCli(remedy) ?? '').split('\n').find((line) => line.includes(':?'));
+    const result = spawnSync('bash', ['-c', `shopt -s failglob; BASTION_ID='/x/*[' ; ${guard} && echo passed`], { encoding: 'utf8' });
+    assert.equal(result.stdout.trim(), 'passed', result.stderr);
   });
 });
 

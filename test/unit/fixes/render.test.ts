@@ -283,7 +283,7 @@ void describe('template findings (ids without subscription or resource group)', 
   const snippets = renderRemedy(remedy);
 
   void it('asks for the resource group instead of inventing one', () => {
-    assert.match(snippets.azcli ?? '', /^: "\$\{RESOURCE_GROUP:\?set RESOURCE_GROUP to the resource group of the NSG\}"/);
+    assert.match(snippets.azcli ?? '', /^\[ -n "\$\{RESOURCE_GROUP-\}" \] \|\| : \$\{RESOURCE_GROUP:\?'set RESOURCE_GROUP to the resource group of the NSG'\}/);
     assert.match(snippets.azcli ?? '', /--resource-group "\$RESOURCE_GROUP"/);
     assert.doesNotMatch(snippets.azcli ?? '', /--subscription/);
     assert.match(snippets.powershell ?? '', /^if \(-not \$ResourceGroupName\)/);
