@@ -34,7 +34,7 @@ export function registerTemplateLinting(context: vscode.ExtensionContext, log: v
     vscode.commands.registerCommand(COPY_TEXT_COMMAND, async (text: unknown, label: unknown) => {
       if (typeof text !== 'string') return;
       await vscode.env.clipboard.writeText(text);
-      void vscode.window.showInformationMessage(`Copied ${typeof label === 'string' ? label : 'the fix'} to the clipboard.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} to the clipboard.', typeof label === 'string' ? label : vscode.l10n.t('the fix')));
     }),
     vscode.workspace.onDidOpenTextDocument(scheduleIfTemplate),
     vscode.workspace.onDidChangeTextDocument((event) => {

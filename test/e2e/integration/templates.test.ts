@@ -89,6 +89,18 @@ suite('templates', () => {
     });
   }
 
+  test('the "Show documentation" code action opens the rule\'s page', async () => {
+    const uri = await openAndWaitForDiagnostics('arm/nsg-bastion.json', ['bastion-nsg-missing-rule']);
+    const [diagnostic] = bastionDiagnostics(uri);
+    const actions = (await executeWithRetry<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const docs = actions.find((a) => a.title === 'Show documentation for bastion-nsg-missing-rule');
+    assert.ok(docs?.command, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    await vscode.commands.executeCommand(docs.command.command, ...(docs.command.arguments ?? []));
+    await waitFor('the bastion-nsg-missing-rule page', () =>
+      vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label.includes('bastion-nsg-missing-rule.md'))) ? true : undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('a finding in a Bicep module in another folder is shown on the module declaration, and its fix edits the module', async () => {
     const uri = await openAndWaitForDiagnostics('bicep-module/hub.bicep', ['bastion-nsg-missing-rule']);
     const moduleUri = workspaceFile('modules/bastion-nsg.bicep');
