@@ -1,12 +1,10 @@
 // `bastion-doctor lint PATHS... [--format text|json|sarif] [--rule id=level] [--allow-unparsed]`:
 // lint template files and folders offline; exit 1 when an error finding remains, 2 on a usage
 // error or an input with a syntax error (after the findings of everything that was read).
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasErrors } from '../core/findings';
-import { followLocalModules } from '../templates/bicep/moduleFiles';
 import { lintDocuments } from '../templates/lint';
-import { prepareTemplateSources } from '../templates/sources';
+import { prepareTemplateFormats } from '../templates/formats';
 import { OUTPUT_FORMATS, type OutputFormat, parseRuleOverrides } from './args';
 import { shouldUseColor } from './format/color';
 import { formatJson } from './format/json';
@@ -84,12 +82,10 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     return EXIT_OK;
   }
   if (args.paths.length === 0) throw new UsageError('name at least one template file or folder', 'lint');
+  // What a template brings along (local Bicep modules too) is read for context, not linted on its own.
   const { docs, linted: only } = await readLintInputs(args.paths, io);
-  // Local Bicep modules outside the named paths are read so their callers' arguments reach them;
-  // like the files a named file brings along, they are not linted on their own.
-  const modules = await followLocalModules(docs, (path) => io.readTextFile(resolve(io.cwd, path)).catch(() => undefined));
-  await prepareTemplateSources();
-  const result = lintDocuments([...docs, ...modules], { severityOverrides: args.ruleOverrides, only });
+  await prepareTemplateFormats();
+  const result = lintDocuments(docs, { severityOverrides: args.ruleOverrides, only });
   const linted = result.files.filter((f) => f.kind === 'linted');
   if (linted.length === 0) io.stderr(`warning: no templates found in ${args.paths.join(', ')}\n`);
   for (const file of result.files) {
@@ -110,8 +106,14 @@ function unparsedMessage(unparsed: readonly ParseDiagnostic[]): string {
   return `${lines.join('\n')}\nerror: ${files === 1 ? '1 input has' : `${files} inputs have`} a syntax error, so ${files === 1 ? 'it was' : 'they were'} not fully checked; exit code 2 (any syntax error fails the run; --allow-unparsed exits by the findings alone).\n`;
 }
 
-function render(report: ReturnType<typeof lintDocuments>['report'], format: OutputFormat, io: CliIo, templates: number): string {
-  if (format === 'json') return formatJson(report);
-  if (format === 'sarif') return formatSarif(report, { baseDirectory: io.cwd });
-  return formatText(report, { color: shouldUseColor(io.isTTY, io.env), summaryScope: templatesScope(templates) });
+type Report = ReturnType<typeof lintDocuments>['report'];
+
+const RENDERERS: Record<OutputFormat, (report: Report, io: CliIo, templates: number) => string> = {
+  json: (report) => formatJson(report),
+  sarif: (report, io) => formatSarif(report, { baseDirectory: io.cwd }),
+  text: (report, io, templates) => formatText(report, { color: shouldUseColor(io.isTTY, io.env), summaryScope: templatesScope(templates) }),
+};
+
+function render(report: Report, format: OutputFormat, io: CliIo, templates: number): string {
+  return RENDERERS[format](report, io, templates);
 }

@@ -7,8 +7,7 @@ import type { Finding } from '../core/findings';
 import type { Origin, Topology } from '../core/model';
 import { idKey } from '../core/resourceId';
 import { applySeverityOverrides, type SeverityOverrides } from '../core/severity';
-import { armTemplateSource } from './arm';
-import { bicepSource } from './bicep';
+import { TEMPLATE_FORMATS } from './formats';
 import { elementsOf, type TopologyElement } from './topologyElements';
 import type { ParseDiagnostic, TemplateDocument, TemplateSource, TemplateSuppression, TemplateTopology } from './source';
 import { isSuppressed } from './suppression';
@@ -17,7 +16,7 @@ import { unresolvedFindings, withoutGuesses } from './unresolvedFindings';
 export interface LintOptions {
   /** Per-rule levels (CLI --rule, the editor's setting); 'off' drops a rule. */
   severityOverrides?: SeverityOverrides;
-  /** Template formats to recognise; default: every registered one. */
+  /** Template formats to recognise; default: every registered one (formats.ts). */
   sources?: readonly TemplateSource[];
   /** Lint only these paths; the other documents are read as their siblings (the editor lints one file). */
   only?: readonly string[];
@@ -41,15 +40,8 @@ export interface LintResult {
   unparsed: ParseDiagnostic[];
 }
 
-const registeredSources: TemplateSource[] = [armTemplateSource, bicepSource];
-
-/** Bicep and Terraform sources add themselves here. */
-export function registerTemplateSource(source: TemplateSource): void {
-  if (!registeredSources.some((s) => s.id === source.id)) registeredSources.push(source);
-}
-
 export function lintDocuments(docs: readonly TemplateDocument[], options: LintOptions = {}): LintResult {
-  const sources = options.sources ?? registeredSources;
+  const sources = options.sources ?? TEMPLATE_FORMATS;
   const files: LintedFile[] = [];
   const reports: DiagnosisReport[] = [];
   const unparsed = new Map<string, ParseDiagnostic>();

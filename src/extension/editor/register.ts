@@ -2,11 +2,11 @@
 // bar item and "Lint Workspace". The logic lives in src/templates; this wires it to VS Code.
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
-import { templateFormatOf } from '../../templates/edits/format';
 import { COPY_TEXT_COMMAND, TemplateCodeActions } from './codeActions';
 import { findingsSummary, registerStatusBar } from './statusBar';
+import { loadTemplateEngine } from './loadEngine';
 import { documentPath, readText } from './templateFiles';
-import { formatOfDocument, TemplateLinter } from './templateLinter';
+import { mayBeTemplate, TEMPLATE_SELECTOR, TemplateLinter } from './templateLinter';
 
 const WORKSPACE_TEMPLATES = '**/*.{json,jsonc,bicep,tf}';
 const NOT_TEMPLATES = '{**/node_modules/**,**/.git/**,**/.terraform/**}';
@@ -17,7 +17,7 @@ export function registerTemplateLinting(context: vscode.ExtensionContext, log: v
   const linter = new TemplateLinter(log);
   activeLinter = linter;
   const scheduleIfTemplate = (document: vscode.TextDocument) => {
-    if (formatOfDocument(document)) linter.schedule(document);
+    if (mayBeTemplate(document)) linter.schedule(document);
   };
   const scheduleWithDependents = (document: vscode.TextDocument) => {
     scheduleIfTemplate(document);
@@ -27,7 +27,7 @@ export function registerTemplateLinting(context: vscode.ExtensionContext, log: v
     linter,
     { dispose: () => (activeLinter = activeLinter === linter ? undefined : activeLinter) },
     vscode.languages.registerCodeActionsProvider(
-      [{ pattern: '**/*.{json,jsonc,bicep,tf}' }, { language: 'arm-template' }, { language: 'bicep' }, { language: 'terraform' }],
+      TEMPLATE_SELECTOR,
       new TemplateCodeActions(linter),
       TemplateCodeActions.metadata,
     ),
@@ -60,6 +60,7 @@ export async function lintWorkspace(log: vscode.LogOutputChannel): Promise<void>
   if (!linter) return;
   const uris = await vscode.workspace.findFiles(WORKSPACE_TEMPLATES, NOT_TEMPLATES);
   const totals = { templates: 0, findings: [] as Finding[] };
+  const engine = await loadTemplateEngine();
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Bastion Doctor: linting templates', cancellable: true },
     async (progress, token) => {
@@ -68,7 +69,7 @@ export async function lintWorkspace(log: vscode.LogOutputChannel): Promise<void>
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
         try {
           const text = await readText(uri);
-          if (!templateFormatOf(documentPath(uri), text)) continue;
+          if (!engine.formatOfFile(documentPath(uri), text)) continue;
           const document = await vscode.workspace.openTextDocument(uri);
           const result = await linter.lint(document);
           if (!result) continue;

@@ -6,7 +6,6 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { serializeSnapshot } from '../../../src/core/snapshot';
 import { diagnosisRoots } from '../../../src/extension/diagnosis/nodes';
 import type { TreeNode } from '../../../src/extension/tree/node';
 import { armNic, armResourceId, armVm, hubScenario, subnetIdOf } from '../../support/arm';
@@ -64,7 +63,7 @@ function snapshotWithTwelveVms(): string {
     const nic = armNic({ name: `nic-${name}`, subnet: subnetIdOf(hub.vnet, 'snet-workload'), vm: vmId, privateIp: `10.0.2.${10 + i}` });
     return [nic, armVm({ name, nics: [nic] })];
   }).flat();
-  return serializeSnapshot([...hub.resources, ...extra]);
+  return JSON.stringify([...hub.resources, ...extra], null, 2);
 }
 
 const cases: Record<string, () => Promise<void>> = {
@@ -93,7 +92,7 @@ const cases: Record<string, () => Promise<void>> = {
     assert.ok(messages(shown).some((m) => /Deep checks ask live Azure/.test(m)), `refused on demo data: ${messages(shown).join(' | ')}`);
   },
   'bastionDoctor.copyNativeClientCommand': async () => {
-    const vm = (await treeEntries()).find((s) => s.label.includes('vm-demo-') && s.depth === 1);
+    const vm = (await treeEntries()).find((s) => (s.node as { kind?: string }).kind === 'virtualMachine');
     assert.ok(vm, 'a demo VM under its host');
     const { text } = await clipboardAfter(() => vscode.commands.executeCommand('bastionDoctor.copyNativeClientCommand', vm.node));
     assert.match(text, /^az network bastion (ssh|rdp) /);
@@ -108,7 +107,8 @@ const cases: Record<string, () => Promise<void>> = {
   },
   'bastionDoctor.showReport': async () => {
     await vscode.commands.executeCommand('bastionDoctor.showReport');
-    await waitFor('the report panel', () => (openTabLabels().includes('Bastion Doctor Report') ? true : undefined));
+    const reportTab = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('bastionDoctor.report'));
+    await waitFor(`the report panel (open: ${openTabLabels().join(', ')})`, reportTab);
   },
   'bastionDoctor.copyReportMarkdown': async () => {
     const { text } = await clipboardAfter(() => vscode.commands.executeCommand('bastionDoctor.copyReportMarkdown'));

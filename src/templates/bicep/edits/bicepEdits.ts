@@ -1,10 +1,10 @@
 // Workspace edits for Bicep files, written in the file's own layout. An edit lands in the file
 // the element was declared in (a local module included) and only when that file deploys once;
 // values that come from expressions the edit cannot follow get no edit.
-import type { Remedy } from '../../core/findings';
-import type { Origin, SourceRange } from '../../core/model';
-import type { TemplateDocument } from '../source';
-import type { Expression, ObjectExpression, ResourceDeclaration } from '../bicep/syntax/ast';
+import type { Remedy } from '../../../core/findings';
+import type { Origin, SourceRange } from '../../../core/model';
+import type { TemplateDocument } from '../../source';
+import type { Expression, ObjectExpression, ResourceDeclaration } from '../syntax/ast';
 import {
   allResources,
   bicepValue,
@@ -24,8 +24,8 @@ import {
   type BicepWorkspace,
 } from './bicepFiles';
 import { addBicepRules } from './bicepRules';
-import { eolOf, indentationOf, indentUnitOf } from './text';
-import type { FileTextEdit } from './types';
+import { eolOf, indentationOf, indentUnitOf } from '../../edits/text';
+import type { FileTextEdit } from '../../edits/types';
 
 export function bicepRemedyEdits(remedy: Remedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined {
   const workspace = readBicepWorkspace(documents);

@@ -1,10 +1,10 @@
 // Workspace edits for ARM JSON templates, written through jsonc-parser so the file keeps its
 // indentation, comments and line endings.
 import { applyEdits, getNodePath, modify, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
-import type { NewSecurityRule, Remedy } from '../../core/findings';
-import type { SourceRange } from '../../core/model';
+import type { NewSecurityRule, Remedy } from '../../../core/findings';
+import type { SourceRange } from '../../../core/model';
 import { allObjects, enclosingResource, isExpression, isLiteral, objectAt, property, readArmText, stringValue, type ArmText } from './armTree';
-import { differenceAsEdit, eolOf, indentUnitOf } from './text';
+import { differenceAsEdit, eolOf, indentUnitOf } from '../../edits/text';
 
 export type TextChange = { range: SourceRange; newText: string };
 

@@ -1,18 +1,18 @@
 // Workspace edits for Terraform (azurerm) modules, written in the module's own layout: inline
 // `security_rule` blocks or separate `azurerm_network_security_rule` resources, aligned like
 // `terraform fmt` aligns them.
-import type { NewSecurityRule, Remedy } from '../../core/findings';
-import type { Origin, SourceRange } from '../../core/model';
-import type { TemplateDocument } from '../source';
-import type { Block, Expr } from '../terraform/ast';
-import { folderOf } from '../terraform/files';
-import { NSG_TYPE } from '../terraform/map/ruleParents';
-import { loadedTerraformParser } from '../terraform/parser';
-import { instanceAddressOf } from '../terraform/readModule';
-import { referencedLabels } from '../terraform/references';
+import type { NewSecurityRule, Remedy } from '../../../core/findings';
+import type { Origin, SourceRange } from '../../../core/model';
+import type { TemplateDocument } from '../../source';
+import type { Block, Expr } from '../ast';
+import { folderOf } from '../files';
+import { NSG_TYPE } from '../map/ruleParents';
+import { loadedTerraformParser } from '../parser';
+import { instanceAddressOf } from '../readModule';
+import { referencedLabels } from '../references';
 import { blockAt, literalOf, readTerraformModule, referencesResource, resources, textOf, variableOf, type Located, type TerraformFile, type TerraformModule } from './terraformModule';
-import { eolOf, indentationOf, indentUnitOf } from './text';
-import type { FileTextEdit } from './types';
+import { eolOf, indentationOf, indentUnitOf } from '../../edits/text';
+import type { FileTextEdit } from '../../edits/types';
 
 export function terraformRemedyEdits(remedy: Remedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined {
   const module = readTerraformModule(documents);
