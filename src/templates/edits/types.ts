@@ -10,3 +10,11 @@ export interface FileTextEdit {
   range: SourceRange;
   newText: string;
 }
+
+/**
+ * The default of an edit builder's switch over remedy kinds: with every kind listed, `remedy` is
+ * `never` here, so a new kind is a type error until each format decides whether it can write it.
+ */
+export function unhandledRemedy(remedy: never): never {
+  throw new Error(`no template edit decided for remedy ${JSON.stringify(remedy)}`);
+}

@@ -5,6 +5,7 @@ import type { NewSecurityRule, Remedy } from '../../../core/findings';
 import type { SourceRange } from '../../../core/model';
 import { allObjects, enclosingResource, isExpression, isLiteral, objectAt, property, readArmText, stringValue, type ArmText } from './armTree';
 import { differenceAsEdit, eolOf, indentUnitOf } from '../../edits/text';
+import { unhandledRemedy } from '../../edits/types';
 
 export type TextChange = { range: SourceRange; newText: string };
 
@@ -27,8 +28,18 @@ export function armRemedyEdit(remedy: Remedy, text: string): TextChange | undefi
       return remedy.bastion.origin?.kind === 'file' ? setBastionProperty(arm, remedy.bastion.origin.range, remedy.property, remedy.value) : undefined;
     case 'upgrade-bastion-sku':
       return remedy.bastion.origin?.kind === 'file' ? upgradeSku(arm, remedy.bastion.origin.range, remedy.toSku) : undefined;
-    default:
+    case 'reapply-bastion':
+    case 'enable-bastion-diagnostics':
+    case 'start-vm':
+    case 'create-vnet-peering':
+    case 'unlink-private-dns-zone':
+    case 'use-public-ip':
+    case 'set-api-version':
+    case 'manual':
+      // Done in Azure, or a new resource a workspace edit does not place: the snippets cover these.
       return undefined;
+    default:
+      return unhandledRemedy(remedy);
   }
 }
 

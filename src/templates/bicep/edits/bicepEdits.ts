@@ -25,7 +25,7 @@ import {
 } from './bicepFiles';
 import { addBicepRules } from './bicepRules';
 import { eolOf, indentationOf, indentUnitOf } from '../../edits/text';
-import type { FileTextEdit } from '../../edits/types';
+import { unhandledRemedy, type FileTextEdit } from '../../edits/types';
 
 export function bicepRemedyEdits(remedy: Remedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined {
   const workspace = readBicepWorkspace(documents);
@@ -47,8 +47,18 @@ export function bicepRemedyEdits(remedy: Remedy, documents: readonly TemplateDoc
       return withResource(fileOf(remedy.bastion.origin), 'bastionHosts', (file, bastion) => setBastionProperty(file, bastion, remedy.property, remedy.value));
     case 'upgrade-bastion-sku':
       return withResource(fileOf(remedy.bastion.origin), 'bastionHosts', (file, bastion) => upgradeSku(workspace, file, bastion, remedy.toSku));
-    default:
+    case 'reapply-bastion':
+    case 'enable-bastion-diagnostics':
+    case 'start-vm':
+    case 'create-vnet-peering':
+    case 'unlink-private-dns-zone':
+    case 'use-public-ip':
+    case 'set-api-version':
+    case 'manual':
+      // Done in Azure, or a new resource a workspace edit does not place: the snippets cover these.
       return undefined;
+    default:
+      return unhandledRemedy(remedy);
   }
 }
 

@@ -12,7 +12,7 @@ import { instanceAddressOf } from '../readModule';
 import { referencedLabels } from '../references';
 import { blockAt, literalOf, readTerraformModule, referencesResource, resources, textOf, variableOf, type Located, type TerraformFile, type TerraformModule } from './terraformModule';
 import { eolOf, indentationOf, indentUnitOf } from '../../edits/text';
-import type { FileTextEdit } from '../../edits/types';
+import { unhandledRemedy, type FileTextEdit } from '../../edits/types';
 
 export function terraformRemedyEdits(remedy: Remedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined {
   const module = readTerraformModule(documents);
@@ -31,8 +31,18 @@ export function terraformRemedyEdits(remedy: Remedy, documents: readonly Templat
       return setBastionProperty(at(remedy.bastion.origin), remedy.property, remedy.value);
     case 'upgrade-bastion-sku':
       return setAttribute(at(remedy.bastion.origin), 'sku', remedy.toSku);
-    default:
+    case 'reapply-bastion':
+    case 'enable-bastion-diagnostics':
+    case 'start-vm':
+    case 'create-vnet-peering':
+    case 'unlink-private-dns-zone':
+    case 'use-public-ip':
+    case 'set-api-version':
+    case 'manual':
+      // Done in Azure, or a new resource a workspace edit does not place: the snippets cover these.
       return undefined;
+    default:
+      return unhandledRemedy(remedy);
   }
 }
 
