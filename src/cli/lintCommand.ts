@@ -6,11 +6,8 @@ import { hasErrors } from '../core/findings';
 import { lintDocuments } from '../templates/lint';
 import { prepareTemplateFormats } from '../templates/formats';
 import { OUTPUT_FORMATS, type OutputFormat, parseRuleOverrides } from './args';
-import { shouldUseColor } from './format/color';
-import { formatJson } from './format/json';
-import { formatSarif } from './format/sarif';
+import { renderReport } from './format/render';
 import { templatesScope } from './format/summary';
-import { formatText } from './format/text';
 import type { CliIo } from './io';
 import { readLintInputs } from './lintInputs';
 import type { ParseDiagnostic } from '../templates/source';
@@ -91,7 +88,7 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   for (const file of result.files) {
     if (file.kind === 'not-a-template' && args.paths.includes(file.path)) io.stderr(`warning: ${file.path} is not a template Bastion Doctor reads; skipped\n`);
   }
-  io.stdout(render(result.report, args.format, io, linted.length));
+  io.stdout(renderReport(result.report, args.format, io, { summaryScope: templatesScope(linted.length) }));
   if (result.unparsed.length > 0 && !args.allowUnparsed) {
     io.stderr(unparsedMessage(result.unparsed));
     return EXIT_UNPARSED;
@@ -104,16 +101,4 @@ function unparsedMessage(unparsed: readonly ParseDiagnostic[]): string {
   const lines = unparsed.map((d) => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: error: ${d.message}`);
   const files = new Set(unparsed.map((d) => d.file)).size;
   return `${lines.join('\n')}\nerror: ${files === 1 ? '1 input has' : `${files} inputs have`} a syntax error, so ${files === 1 ? 'it was' : 'they were'} not fully checked; exit code 2 (any syntax error fails the run; --allow-unparsed exits by the findings alone).\n`;
-}
-
-type Report = ReturnType<typeof lintDocuments>['report'];
-
-const RENDERERS: Record<OutputFormat, (report: Report, io: CliIo, templates: number) => string> = {
-  json: (report) => formatJson(report),
-  sarif: (report, io) => formatSarif(report, { baseDirectory: io.cwd }),
-  text: (report, io, templates) => formatText(report, { color: shouldUseColor(io.isTTY, io.env), summaryScope: templatesScope(templates) }),
-};
-
-function render(report: Report, format: OutputFormat, io: CliIo, templates: number): string {
-  return RENDERERS[format](report, io, templates);
 }
