@@ -1,6 +1,6 @@
 // Template files from the disk for the CLI, through io.readTextFile (the one place the CLI reads
 // a template's text). A path is relative to io.cwd, as the user wrote it.
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { TemplateFileReader } from '../templates/fileReader';
 import type { CliIo } from './io';
@@ -26,5 +26,6 @@ export function cliFileReader(io: CliIo): TemplateFileReader {
         return [];
       }
     },
+    exists: (path) => stat(resolve(io.cwd, path)).then(() => true, () => false),
   };
 }

@@ -2,16 +2,19 @@
 // lint template files and folders offline; exit 1 when an error finding remains, 2 on a usage
 // error or an input with a syntax error (after the findings of everything that was read).
 import { parseArgs } from 'node:util';
+import { dirname, relative, resolve } from 'node:path';
 import { hasErrors } from '../core/findings';
 import { lintDocuments } from '../templates/lint';
+import { findRuleConfig, layeredOverrides, NO_RULE_CONFIG, RULE_CONFIG_FILE, type RuleConfig, type RuleConfigProblem } from '../templates/ruleConfig';
 import { prepareTemplateFormats } from '../templates/formats';
 import { OUTPUT_FORMATS, type OutputFormat, parseRuleOverrides } from './args';
 import { renderReport } from './format/render';
 import { templatesScope } from './format/summary';
 import type { CliIo } from './io';
+import { cliFileReader } from './fileReader';
 import { readLintInputs } from './lintInputs';
 import type { ParseDiagnostic } from '../templates/source';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNPARSED, UsageError } from './usageError';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNPARSED, EXIT_USAGE, UsageError } from './usageError';
 
 export const LINT_HELP = `Usage: bastion-doctor lint PATHS... [options]
 
@@ -23,9 +26,14 @@ files, its local Bicep modules, the rest of its Terraform folder and the variabl
 only its own findings are reported. A named parameters or variables file (.bicepparam,
 *.parameters.json, *.tfvars) lints the template or Terraform folder it supplies.
 
+Rule levels: the nearest bastion-doctor.json above each linted file (up to the repository
+root), { "rules": { "<rule-id>": "off|info|warning|error" } }, with --rule on top. An invalid
+bastion-doctor.json stops the run with exit code 2, naming the file and line.
+
 Options:
   -f, --format text|json|sarif   output format (default: text)
-      --rule ID=LEVEL            set a rule to off, info, warning or error (repeatable)
+      --rule ID=LEVEL            set a rule to off, info, warning or error (repeatable; wins
+                                 over bastion-doctor.json)
       --allow-unparsed           do not fail on inputs with a syntax error: exit by the findings
                                  alone (the syntax errors stay reported as check-incomplete)
   -h, --help                     show this help
@@ -34,8 +42,8 @@ An input with a syntax error (JSON, Bicep or HCL) fails the run with exit code 2
 findings of every input are printed: a file that was not fully parsed was not fully checked.
 This holds for any syntax error, even one the parser recovered from with every resource read.
 
-Exit codes: 0 no error findings, 1 error findings, 2 usage error or an input that could not be
-parsed (unless --allow-unparsed).
+Exit codes: 0 no error findings, 1 error findings, 2 usage error, an invalid bastion-doctor.json
+or an input that could not be parsed (unless --allow-unparsed).
 `;
 
 
@@ -81,8 +89,16 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
   if (args.paths.length === 0) throw new UsageError('name at least one template file or folder', 'lint');
   // What a template brings along (local Bicep modules too) is read for context, not linted on its own.
   const { docs, linted: only } = await readLintInputs(args.paths, io);
+  const configs = await ruleConfigsOf(only, io);
+  const problems = [...new Map([...configs.values()].flatMap((config) => config.problems).map((p) => [JSON.stringify(p), p])).values()];
+  if (problems.length > 0) {
+    io.stderr(configProblemsMessage(problems, io));
+    return EXIT_USAGE;
+  }
   await prepareTemplateFormats();
-  const result = lintDocuments(docs, { severityOverrides: args.ruleOverrides, only });
+  // Each file's bastion-doctor.json, with --rule on top.
+  const severityOverrides = (path: string) => layeredOverrides(configs.get(path) ?? NO_RULE_CONFIG, args.ruleOverrides);
+  const result = lintDocuments(docs, { severityOverrides, only });
   const linted = result.files.filter((f) => f.kind === 'linted');
   if (linted.length === 0) io.stderr(`warning: no templates found in ${args.paths.join(', ')}\n`);
   for (const file of result.files) {
@@ -94,6 +110,25 @@ export async function runLint(argv: readonly string[], io: CliIo): Promise<numbe
     return EXIT_UNPARSED;
   }
   return hasErrors(result.report.findings) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The rule config of each linted file (read once per folder). */
+async function ruleConfigsOf(paths: readonly string[], io: CliIo): Promise<Map<string, RuleConfig>> {
+  const reader = cliFileReader(io);
+  const byFolder = new Map<string, Promise<RuleConfig>>();
+  const configs = new Map<string, RuleConfig>();
+  for (const path of paths) {
+    const absolute = resolve(io.cwd, path);
+    let config = byFolder.get(dirname(absolute));
+    if (!config) byFolder.set(dirname(absolute), (config = findRuleConfig(absolute, reader)));
+    configs.set(path, await config);
+  }
+  return configs;
+}
+
+function configProblemsMessage(problems: readonly RuleConfigProblem[], io: CliIo): string {
+  const lines = problems.map((p) => `${relative(io.cwd, p.file) || p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: error: ${p.message}`);
+  return `${lines.join('\n')}\nerror: the rule levels in ${RULE_CONFIG_FILE} are not valid, so nothing was linted; exit code 2.\n`;
 }
 
 /** file:line:column: message for each syntax error, then why the run fails. */

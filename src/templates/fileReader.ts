@@ -9,6 +9,8 @@ export interface TemplateFileReader {
   readText(path: string): Promise<string | undefined>;
   /** The paths of the files directly in `folder`; none when it cannot be listed. */
   filesIn(folder: string): Promise<string[]>;
+  /** Whether a file or folder is at `path` (a repository root has `.git`, a folder or a file). */
+  exists(path: string): Promise<boolean>;
 }
 
 /** The documents of those paths that exist, in the order given. */

@@ -14,8 +14,11 @@ import { isSuppressed } from './suppression';
 import { unresolvedFindings, withoutGuesses } from './unresolvedFindings';
 
 export interface LintOptions {
-  /** Per-rule levels (CLI --rule, the editor's setting); 'off' drops a rule. */
-  severityOverrides?: SeverityOverrides;
+  /**
+   * Per-rule levels ('off' drops a rule): one set for the run, or the set for each linted file
+   * (its bastion-doctor.json with --rule or the editor's setting on top).
+   */
+  severityOverrides?: SeverityOverrides | ((path: string) => SeverityOverrides);
   /** Template formats to recognise; default: every registered one (formats.ts). */
   sources?: readonly TemplateSource[];
   /** Lint only these paths; the other documents are read as their siblings (the editor lints one file). */
@@ -61,7 +64,9 @@ export function lintDocuments(docs: readonly TemplateDocument[], options: LintOp
     const read = source.topologyScope === 'folder'
       ? cachedPerFolder(folderReads, source, doc, () => readAndDiagnose(doc, source, siblingsOf(doc, docs, source)))
       : readAndDiagnose(doc, source, siblingsOf(doc, docs, source));
-    reports.push(findingsOf(read, doc, source, pathsLintedBy(source, docs, lintedPaths)));
+    const report = findingsOf(read, doc, source, pathsLintedBy(source, docs, lintedPaths));
+    const overrides = typeof options.severityOverrides === 'function' ? options.severityOverrides(doc.path) : options.severityOverrides;
+    reports.push(overrides ? { ...report, findings: applySeverityOverrides(report.findings, overrides) } : report);
     for (const diagnostic of unparsedOf(read, doc)) unparsed.set(JSON.stringify([diagnostic.file, diagnostic.range, diagnostic.message]), diagnostic);
   }
   const findings = reports.flatMap((r) => r.findings);
@@ -73,7 +78,7 @@ export function lintDocuments(docs: readonly TemplateDocument[], options: LintOp
       sourceLabel: files.filter((f) => f.kind === 'linted').map((f) => f.path).join(', ') || 'no templates',
       isDemo: false,
       targets: reports.flatMap((r) => r.targets),
-      findings: options.severityOverrides ? applySeverityOverrides(findings, options.severityOverrides) : findings,
+      findings,
     },
   };
 }

@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { CATALOG, isRuleId } from '../../core/catalog';
 import type { Finding } from '../../core/findings';
 import type { FileTextEdit } from '../../templates/edits/types';
-import { severityOverrides } from '../settings';
 import { DIAGNOSTIC_SOURCE, ruleOf, toRange, uriOfPath } from './diagnostics';
 import { loadTemplateEngine } from './loadEngine';
 import type { LintedDocument, TemplateLinter } from './templateLinter';
@@ -81,7 +80,7 @@ function actionsFor(engine: TemplateEngine, finding: Finding, diagnostic: vscode
 }
 
 function fixAllAction(engine: TemplateEngine, linted: LintedDocument): vscode.CodeAction[] {
-  const lint = (documents: readonly { path: string; text: string }[]) => engine.lintFile(documents[0], documents.slice(1), { severityOverrides: severityOverrides() });
+  const lint = (documents: readonly { path: string; text: string }[]) => engine.lintFile(documents[0], documents.slice(1), { severityOverrides: linted.overrides });
   const edits = engine.fixAllEdits(linted.documents, linted.format, lint);
   if (edits.length === 0) return [];
   const action = new vscode.CodeAction(vscode.l10n.t('Fix all Bastion Doctor problems'), FIX_ALL_KIND);

@@ -4,3 +4,4 @@ export { disableEdits, editableFixes, fixAllEdits, lintFile, lintFiles } from '.
 export { formatOfFile, prepareTemplateFormats } from '../../templates/formats';
 export { filesLintedWith, gatherDocuments } from '../../templates/gather';
 export { callSiteOf, moduleCallSites, type ModuleCallSite } from '../../templates/bicep/moduleFiles';
+export { findRuleConfig, layeredOverrides, RULE_CONFIG_FILE, type RuleConfig } from '../../templates/ruleConfig';

@@ -8,6 +8,8 @@ import { loadTemplateEngine } from './loadEngine';
 import { documentPath, readText } from './templateFiles';
 import { mayBeTemplate, TEMPLATE_SELECTOR, TemplateLinter } from './templateLinter';
 
+/** The name src/templates/ruleConfig.ts reads (kept here so activation loads no template code). */
+const RULE_CONFIG_FILE = 'bastion-doctor.json';
 const WORKSPACE_TEMPLATES = '**/*.{json,jsonc,bicep,tf}';
 const NOT_TEMPLATES = '{**/node_modules/**,**/.git/**,**/.terraform/**}';
 
@@ -20,6 +22,8 @@ export function registerTemplateLinting(context: vscode.ExtensionContext, log: v
     if (mayBeTemplate(document)) linter.schedule(document);
   };
   const scheduleWithDependents = (document: vscode.TextDocument) => {
+    // A bastion-doctor.json sets the levels of every template below it.
+    if (document.uri.path.endsWith(`/${RULE_CONFIG_FILE}`)) vscode.workspace.textDocuments.forEach(scheduleIfTemplate);
     scheduleIfTemplate(document);
     linter.dependentsOf(document.uri).forEach(scheduleIfTemplate);
   };

@@ -45,5 +45,6 @@ export function editorFileReader(near: vscode.Uri): TemplateFileReader {
         return [];
       }
     },
+    exists: async (path) => usable && (await vscode.workspace.fs.stat(vscode.Uri.file(path)).then(() => true, () => false)),
   };
 }

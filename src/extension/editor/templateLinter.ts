@@ -3,9 +3,11 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
 import type { FormatId } from '../../templates/edits/types';
+import type { SeverityOverrides } from '../../core/severity';
+import type { RuleConfig } from '../../templates/ruleConfig';
 import type { TemplateDocument } from '../../templates/source';
 import { severityOverrides } from '../settings';
-import { documentLines, toDiagnostic, uriOfPath } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, documentLines, toDiagnostic, toRange, uriOfPath } from './diagnostics';
 import { loadTemplateEngine } from './loadEngine';
 import { documentPath, editorFileReader } from './templateFiles';
 
@@ -21,6 +23,8 @@ export interface LintedDocument {
   format: FormatId;
   /** The target first, then the companions it was linted with (edits are computed against these). */
   documents: TemplateDocument[];
+  /** The rule levels it was linted with (bastion-doctor.json, the setting on top). */
+  overrides: SeverityOverrides;
   findings: Finding[];
   diagnostics: vscode.Diagnostic[];
 }
@@ -31,6 +35,8 @@ export function mayBeTemplate(document: vscode.TextDocument): boolean {
 
 export class TemplateLinter implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('bastionDoctor');
+  /** Mistakes in bastion-doctor.json files, shown on the file (its valid entries still apply). */
+  private readonly configCollection = vscode.languages.createDiagnosticCollection('bastionDoctor.config');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
   private readonly results = new Map<string, LintedDocument>();
@@ -81,16 +87,21 @@ export class TemplateLinter implements vscode.Disposable {
       const engine = await loadTemplateEngine();
       await engine.prepareTemplateFormats();
       const target = { path: documentPath(document.uri), text: document.getText() };
-      // The same documents the CLI lints this file with (src/templates/gather.ts).
-      const gathered = await engine.gatherDocuments(target, editorFileReader(document.uri), document.languageId);
+      const reader = editorFileReader(document.uri);
+      // The same documents and rule levels the CLI lints this file with (src/templates/gather.ts,
+      // ruleConfig.ts), with the bastionDoctor.rules setting on top of bastion-doctor.json.
+      const gathered = await engine.gatherDocuments(target, reader, document.languageId);
+      const config = await engine.findRuleConfig(target.path, reader);
       if ((this.generations.get(key) ?? 0) !== generation || document.version !== version || document.isClosed) return undefined;
       if (!gathered) {
         this.forget(document.uri);
         return undefined;
       }
+      this.showConfigProblems(config, document.uri);
       const { documents } = gathered;
+      const overrides = engine.layeredOverrides(config, severityOverrides());
       const linted = engine.filesLintedWith(gathered);
-      const perFile = engine.lintFiles(linted, documents, { severityOverrides: severityOverrides() });
+      const perFile = engine.lintFiles(linted, documents, { severityOverrides: overrides });
       const findings = perFile.get(target.path) ?? [];
       this.publishForClosedFiles(documents.filter((doc) => doc !== target && linted.includes(doc.path)), perFile, document.uri);
       const modules = engine.moduleCallSites(target, documents);
@@ -99,7 +110,7 @@ export class TemplateLinter implements vscode.Disposable {
         const site = origin?.kind === 'file' && origin.file !== target.path ? engine.callSiteOf(modules, origin.file) : undefined;
         return toDiagnostic(f, document, site);
       });
-      const result: LintedDocument = { uri: document.uri, version, format: gathered.format.id, documents, findings, diagnostics };
+      const result: LintedDocument = { uri: document.uri, version, format: gathered.format.id, documents, overrides, findings, diagnostics };
       this.results.set(key, result);
       this.collection.set(document.uri, diagnostics);
       this.changed.fire(document.uri);
@@ -126,6 +137,16 @@ export class TemplateLinter implements vscode.Disposable {
     }
   }
 
+  private showConfigProblems(config: RuleConfig, near: vscode.Uri): void {
+    if (!config.file) return;
+    const diagnostics = config.problems.map((problem) => {
+      const diagnostic = new vscode.Diagnostic(toRange(problem.range), vscode.l10n.t('Bastion Doctor rule levels: {0}', problem.message), vscode.DiagnosticSeverity.Error);
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      return diagnostic;
+    });
+    this.configCollection.set(uriOfPath(config.file, near), diagnostics);
+  }
+
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
@@ -138,6 +159,7 @@ export class TemplateLinter implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.collection.dispose();
+    this.configCollection.dispose();
     this.changed.dispose();
   }
 }
