@@ -2,8 +2,8 @@
 // format (src/templates/<format>/format.ts) listed in one registry (formats.ts): how its files are
 // recognised, which files a template is read with, how it becomes a topology (TemplateSource),
 // and how a fix or a "disable for this line" is written in its syntax.
-import type { Finding, Remedy } from '../core/findings';
-import type { FileTextEdit, FormatId } from './edits/types';
+import type { Finding } from '../core/findings';
+import type { EditableRemedy, FileTextEdit, FormatId } from './edits/types';
 import type { TemplateFileReader } from './fileReader';
 import type { TemplateDocument, TemplateSource } from './source';
 
@@ -24,7 +24,7 @@ export interface TemplateFormat extends TemplateSource {
   /** For a companion named on its own (a parameters or variables file): the templates it supplies values to. */
   suppliedTemplates(companion: TemplateDocument, reader: TemplateFileReader): Promise<string[]>;
   /** The edits that apply `remedy` to these documents, or undefined when it cannot be written safely. */
-  remedyEdits(remedy: Remedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined;
+  remedyEdits(remedy: EditableRemedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined;
   /** "Disable <rule> for this line" on the finding's element in `doc`, the file it points at. */
   disableEdits(finding: Finding, doc: TemplateDocument): FileTextEdit[] | undefined;
   /** The comment a disable-next-line directive is written in; undefined for ARM JSON (resource metadata). */

@@ -1,8 +1,7 @@
 // ARM JSON templates: a `.json`/`.jsonc` file with a deploymentTemplate $schema, read with its
 // `<name>.parameters.json`; fixes and "disable" written through jsonc-parser.
 import { basename, dirname, join } from 'node:path';
-import type { Remedy } from '../../core/findings';
-import type { FileTextEdit } from '../edits/types';
+import type { EditableRemedy, FileTextEdit } from '../edits/types';
 import type { TemplateFormat } from '../format';
 import { readExisting } from '../fileReader';
 import { armTemplateSource } from './armTemplateSource';
@@ -10,7 +9,7 @@ import { isArmParametersFile, isArmTemplate, parametersFilePathFor } from './det
 import { armDisableEdit, armRemedyEdit } from './edits/armEdits';
 
 /** The file an edit of this remedy lands in: where the element it changes was declared. */
-function originFileOf(remedy: Remedy): string | undefined {
+function originFileOf(remedy: EditableRemedy): string | undefined {
   const ref = 'nsg' in remedy ? remedy.nsg : 'subnet' in remedy ? remedy.subnet : 'bastion' in remedy ? remedy.bastion : undefined;
   return ref?.origin?.kind === 'file' ? ref.origin.file : undefined;
 }

@@ -3,7 +3,7 @@ import type { Finding, Fix, Remedy } from '../../core/findings';
 import { templateFormat } from '../formats';
 import type { TemplateDocument } from '../source';
 import { applyTextEdits } from './text';
-import type { FileTextEdit, FormatId } from './types';
+import { isEditableRemedy, type FileTextEdit, type FormatId } from './types';
 
 export interface EditableFix {
   fix: Fix;
@@ -19,7 +19,7 @@ export function editableFixes(finding: Finding, documents: readonly TemplateDocu
 }
 
 export function remedyEdits(remedy: Remedy, documents: readonly TemplateDocument[], format: FormatId): FileTextEdit[] | undefined {
-  return templateFormat(format).remedyEdits(remedy, documents);
+  return isEditableRemedy(remedy) ? templateFormat(format).remedyEdits(remedy, documents) : undefined;
 }
 
 /** The documents with the edits applied (documents no edit touches are returned as they were). */

@@ -1,16 +1,16 @@
 // Workspace edits for ARM JSON templates, written through jsonc-parser so the file keeps its
 // indentation, comments and line endings.
 import { applyEdits, getNodePath, modify, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
-import type { NewSecurityRule, Remedy } from '../../../core/findings';
+import type { NewSecurityRule } from '../../../core/findings';
 import type { SourceRange } from '../../../core/model';
 import { allObjects, enclosingResource, isExpression, isLiteral, objectAt, property, readArmText, stringValue, type ArmText } from './armTree';
 import { differenceAsEdit, eolOf, indentUnitOf } from '../../edits/text';
-import { unhandledRemedy } from '../../edits/types';
+import { unhandledRemedy, type EditableRemedy } from '../../edits/types';
 
 export type TextChange = { range: SourceRange; newText: string };
 
 /** The change a remedy makes to this ARM text, or undefined when it cannot be made safely here. */
-export function armRemedyEdit(remedy: Remedy, text: string): TextChange | undefined {
+export function armRemedyEdit(remedy: EditableRemedy, text: string): TextChange | undefined {
   const arm = readArmText(text);
   if (!arm) return undefined;
   switch (remedy.kind) {
@@ -28,16 +28,6 @@ export function armRemedyEdit(remedy: Remedy, text: string): TextChange | undefi
       return remedy.bastion.origin?.kind === 'file' ? setBastionProperty(arm, remedy.bastion.origin.range, remedy.property, remedy.value) : undefined;
     case 'upgrade-bastion-sku':
       return remedy.bastion.origin?.kind === 'file' ? upgradeSku(arm, remedy.bastion.origin.range, remedy.toSku) : undefined;
-    case 'reapply-bastion':
-    case 'enable-bastion-diagnostics':
-    case 'start-vm':
-    case 'create-vnet-peering':
-    case 'unlink-private-dns-zone':
-    case 'use-public-ip':
-    case 'set-api-version':
-    case 'manual':
-      // Done in Azure, or a new resource a workspace edit does not place: the snippets cover these.
-      return undefined;
     default:
       return unhandledRemedy(remedy);
   }

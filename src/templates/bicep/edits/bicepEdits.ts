@@ -1,7 +1,6 @@
 // Workspace edits for Bicep files, written in the file's own layout. An edit lands in the file
 // the element was declared in (a local module included) and only when that file deploys once;
 // values that come from expressions the edit cannot follow get no edit.
-import type { Remedy } from '../../../core/findings';
 import type { Origin, SourceRange } from '../../../core/model';
 import type { TemplateDocument } from '../../source';
 import type { Expression, ObjectExpression, ResourceDeclaration } from '../syntax/ast';
@@ -25,9 +24,9 @@ import {
 } from './bicepFiles';
 import { addBicepRules } from './bicepRules';
 import { eolOf, indentationOf, indentUnitOf } from '../../edits/text';
-import { unhandledRemedy, type FileTextEdit } from '../../edits/types';
+import { unhandledRemedy, type EditableRemedy, type FileTextEdit } from '../../edits/types';
 
-export function bicepRemedyEdits(remedy: Remedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined {
+export function bicepRemedyEdits(remedy: EditableRemedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined {
   const workspace = readBicepWorkspace(documents);
   const fileOf = (origin: Origin | undefined) => {
     if (origin?.kind !== 'file') return undefined;
@@ -47,16 +46,6 @@ export function bicepRemedyEdits(remedy: Remedy, documents: readonly TemplateDoc
       return withResource(fileOf(remedy.bastion.origin), 'bastionHosts', (file, bastion) => setBastionProperty(file, bastion, remedy.property, remedy.value));
     case 'upgrade-bastion-sku':
       return withResource(fileOf(remedy.bastion.origin), 'bastionHosts', (file, bastion) => upgradeSku(workspace, file, bastion, remedy.toSku));
-    case 'reapply-bastion':
-    case 'enable-bastion-diagnostics':
-    case 'start-vm':
-    case 'create-vnet-peering':
-    case 'unlink-private-dns-zone':
-    case 'use-public-ip':
-    case 'set-api-version':
-    case 'manual':
-      // Done in Azure, or a new resource a workspace edit does not place: the snippets cover these.
-      return undefined;
     default:
       return unhandledRemedy(remedy);
   }

@@ -1,7 +1,7 @@
 // Workspace edits for Terraform (azurerm) modules, written in the module's own layout: inline
 // `security_rule` blocks or separate `azurerm_network_security_rule` resources, aligned like
 // `terraform fmt` aligns them.
-import type { NewSecurityRule, Remedy } from '../../../core/findings';
+import type { NewSecurityRule } from '../../../core/findings';
 import type { Origin, SourceRange } from '../../../core/model';
 import type { TemplateDocument } from '../../source';
 import type { Block, Expr } from '../ast';
@@ -12,9 +12,9 @@ import { instanceAddressOf } from '../readModule';
 import { referencedLabels } from '../references';
 import { blockAt, literalOf, readTerraformModule, referencesResource, resources, textOf, variableOf, type Located, type TerraformFile, type TerraformModule } from './terraformModule';
 import { eolOf, indentationOf, indentUnitOf } from '../../edits/text';
-import { unhandledRemedy, type FileTextEdit } from '../../edits/types';
+import { unhandledRemedy, type EditableRemedy, type FileTextEdit } from '../../edits/types';
 
-export function terraformRemedyEdits(remedy: Remedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined {
+export function terraformRemedyEdits(remedy: EditableRemedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined {
   const module = readTerraformModule(documents);
   if (!module) return undefined;
   const at = (origin: Origin | undefined) => (origin?.kind === 'file' ? blockAt(module, origin.file, origin.range) : undefined);
@@ -31,16 +31,6 @@ export function terraformRemedyEdits(remedy: Remedy, documents: readonly Templat
       return setBastionProperty(at(remedy.bastion.origin), remedy.property, remedy.value);
     case 'upgrade-bastion-sku':
       return setAttribute(at(remedy.bastion.origin), 'sku', remedy.toSku);
-    case 'reapply-bastion':
-    case 'enable-bastion-diagnostics':
-    case 'start-vm':
-    case 'create-vnet-peering':
-    case 'unlink-private-dns-zone':
-    case 'use-public-ip':
-    case 'set-api-version':
-    case 'manual':
-      // Done in Azure, or a new resource a workspace edit does not place: the snippets cover these.
-      return undefined;
     default:
       return unhandledRemedy(remedy);
   }

@@ -2,7 +2,8 @@
 // arguments), asserting what it did: the tree it filled, the page it opened, the clipboard, or the
 // refusal it gave. Dialogs are answered through stubs.ts. A command added to package.json without
 // a case here fails the first test. Sign In and Select Subscriptions need the fake ARM: they are
-// run by liveAzure.test.ts.
+// run by liveAzure.test.ts. The suite runs last (files run by name): Lint Workspace opens every
+// template as a document, which templates.test.ts needs some not to be.
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
