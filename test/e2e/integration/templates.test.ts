@@ -95,10 +95,14 @@ suite('templates', () => {
     const actions = (await executeWithRetry<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
     const docs = actions.find((a) => a.title === 'Show documentation for bastion-nsg-missing-rule');
     assert.ok(docs?.command, `offered: ${actions.map((a) => a.title).join(' | ')}`);
-    await vscode.commands.executeCommand(docs.command.command, ...(docs.command.arguments ?? []));
-    await waitFor('the bastion-nsg-missing-rule page', () =>
-      vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label.includes('bastion-nsg-missing-rule.md'))) ? true : undefined);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    try {
+      await vscode.commands.executeCommand(docs.command.command, ...(docs.command.arguments ?? []));
+      // The Markdown preview may first have to start the built-in Markdown extension.
+      const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
+      await waitFor(`the bastion-nsg-missing-rule page (tabs: ${tabs().join(', ')})`, () => (tabs().some((label) => label.includes('bastion-nsg-missing-rule.md')) ? true : undefined), 40_000);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   test('bastion-doctor.json sets rule levels, the bastionDoctor.rules setting wins over it, and a mistake in it is shown on its line', async () => {
@@ -115,18 +119,18 @@ suite('templates', () => {
     const severities = () => bastionDiagnostics(uri).map((d) => d.severity);
     try {
       await writeConfig('{ "rules": { "bastion-nsg-missing-rule": "info" } }\n');
-      await waitFor('the finding at the level bastion-doctor.json sets', () => (severities().length > 0 && severities().every((s) => s === vscode.DiagnosticSeverity.Information) ? true : undefined));
+      await waitFor('the finding at the level bastion-doctor.json sets', () => (severities().length > 0 && severities().every((s) => s === vscode.DiagnosticSeverity.Information) ? true : undefined), 30_000);
       await vscode.workspace.getConfiguration('bastionDoctor').update('rules', { 'bastion-nsg-missing-rule': 'warning' }, vscode.ConfigurationTarget.Workspace);
-      await waitFor('the setting on top of the file', () => (severities().length > 0 && severities().every((s) => s === vscode.DiagnosticSeverity.Warning) ? true : undefined));
+      await waitFor('the setting on top of the file', () => (severities().length > 0 && severities().every((s) => s === vscode.DiagnosticSeverity.Warning) ? true : undefined), 30_000);
       await vscode.workspace.getConfiguration('bastionDoctor').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
       await writeConfig('{\n  "rules": {\n    "bastion-nsg-missing-rul": "off"\n  }\n}\n');
       const [problem] = await waitFor('the mistake on bastion-doctor.json', () => {
         const found = vscode.languages.getDiagnostics(configUri).filter((d) => d.source === 'Bastion Doctor');
         return found.length > 0 ? found : undefined;
-      });
+      }, 30_000);
       assert.equal(problem.range.start.line, 2);
       assert.match(problem.message, /unknown rule id 'bastion-nsg-missing-rul'/);
-      await waitFor('the template back at its own levels', () => (severities().includes(vscode.DiagnosticSeverity.Error) ? true : undefined));
+      await waitFor('the template back at its own levels', () => (severities().includes(vscode.DiagnosticSeverity.Error) ? true : undefined), 30_000);
     } finally {
       await vscode.workspace.getConfiguration('bastionDoctor').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
