@@ -89,7 +89,8 @@ suite('templates', () => {
     });
   }
 
-  test('the "Show documentation" code action opens the rule\'s page', async () => {
+  test('the "Show documentation" code action opens the rule\'s page', async function () {
+    this.timeout(90_000);
     const uri = await openAndWaitForDiagnostics('arm/nsg-bastion.json', ['bastion-nsg-missing-rule']);
     const [diagnostic] = bastionDiagnostics(uri);
     const actions = (await executeWithRetry<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
@@ -105,7 +106,8 @@ suite('templates', () => {
     }
   });
 
-  test('bastion-doctor.json sets rule levels, the bastionDoctor.rules setting wins over it, and a mistake in it is shown on its line', async () => {
+  test('bastion-doctor.json sets rule levels, the bastionDoctor.rules setting wins over it, and a mistake in it is shown on its line', async function () {
+    this.timeout(90_000);
     const uri = await openAndWaitForDiagnostics('arm/nsg-bastion.json', ['bastion-nsg-missing-rule']);
     const configUri = workspaceFile('bastion-doctor.json');
     await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode('{}\n'));
