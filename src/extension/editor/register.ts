@@ -66,7 +66,7 @@ export async function lintWorkspace(log: vscode.LogOutputChannel): Promise<void>
   const totals = { templates: 0, findings: [] as Finding[] };
   const engine = await loadTemplateEngine();
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Bastion Doctor: linting templates', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bastion Doctor: linting templates'), cancellable: true },
     async (progress, token) => {
       for (const uri of uris) {
         if (token.isCancellationRequested) break;
@@ -85,8 +85,11 @@ export async function lintWorkspace(log: vscode.LogOutputChannel): Promise<void>
       }
     },
   );
-  const summary = `Bastion Doctor linted ${totals.templates} template${totals.templates === 1 ? '' : 's'}: ${findingsSummary(totals.findings)}.`;
+  const summary = totals.templates === 1
+    ? vscode.l10n.t('Bastion Doctor linted 1 template: {0}.', findingsSummary(totals.findings))
+    : vscode.l10n.t('Bastion Doctor linted {0} templates: {1}.', totals.templates, findingsSummary(totals.findings));
   log.info(summary);
-  const choice = await vscode.window.showInformationMessage(summary, ...(totals.findings.length > 0 ? ['Show Problems'] : []));
-  if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const showProblems = vscode.l10n.t('Show Problems');
+  const choice = await vscode.window.showInformationMessage(summary, ...(totals.findings.length > 0 ? [showProblems] : []));
+  if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
