@@ -2,7 +2,7 @@
 // security_rule blocks, Bastion NSG rules as separate azurerm_network_security_rule resources,
 // associations, public IPs and Bastion hosts) at 1×, 4× and 16× size, as the CLI lints a folder.
 import { lintDocuments } from '../src/templates/lint';
-import { prepareTemplateSources } from '../src/templates/sources';
+import { prepareTemplateFormats } from '../src/templates/formats';
 import { clearTerraformParseCache, terraformSource } from '../src/templates/terraform';
 import type { TemplateDocument } from '../src/templates/source';
 import { BASTION_RULES, type BenchRule, workloadRules } from './bastionRules';
@@ -185,7 +185,7 @@ function relintAfterEdit(): BenchRow {
 }
 
 export default async function run(): Promise<BenchRow[]> {
-  await prepareTemplateSources();
+  await prepareTemplateFormats();
   const rows: BenchRow[] = [];
   const times: number[] = [];
   for (const scale of [1, 4, 16]) {

@@ -5,11 +5,8 @@ import { hasErrors, type Finding } from '../core/findings';
 import { demoTopology } from '../core/demo';
 import type { Topology } from '../core/model';
 import { applySeverityOverrides } from '../core/severity';
-import { parseDiagnoseArgs, type DiagnoseArgs, type DiagnoseSource, type OutputFormat } from './args';
-import { formatJson } from './format/json';
-import { formatSarif } from './format/sarif';
-import { formatText } from './format/text';
-import { shouldUseColor } from './format/color';
+import { parseDiagnoseArgs, type DiagnoseArgs, type DiagnoseSource } from './args';
+import { renderReport } from './format/render';
 import { DIAGNOSE_HELP } from './help';
 import type { CliIo } from './io';
 import { loadSnapshotTopology } from './snapshotSource';
@@ -32,7 +29,7 @@ export async function runDiagnose(argv: readonly string[], io: CliIo): Promise<n
   }
   reportSourceProblems(loaded.topology, io);
   const report = diagnoseSelection(loaded, args);
-  io.stdout(render(report, args.format, io));
+  io.stdout(renderReport(report, args.format, io));
   if (hostUnread(loaded, args)) {
     io.stderr('error: nothing could be checked: the Bastion host could not be read (see the check-incomplete findings); exit code 2.\n');
     return EXIT_NOTHING_CHECKED;
@@ -92,10 +89,4 @@ function diagnoseSelection(loaded: LoadedSource, args: DiagnoseArgs): DiagnosisR
   }
   const findings = [...loaded.incomplete, ...report.findings];
   return { ...report, findings: applySeverityOverrides(findings, args.ruleOverrides) };
-}
-
-function render(report: DiagnosisReport, format: OutputFormat, io: CliIo): string {
-  if (format === 'json') return formatJson(report);
-  if (format === 'sarif') return formatSarif(report, { baseDirectory: io.cwd });
-  return formatText(report, { color: shouldUseColor(io.isTTY, io.env) });
 }

@@ -24,8 +24,8 @@ export function activate(context: vscode.ExtensionContext): App {
   const live = new LiveAzure(signIn, log);
   const hosts = new HostsTreeProvider(live, log);
   const diagnosis = new DiagnosisState();
-  const app: App = { context, log, signIn, live, hosts, diagnosis };
   const hostsView = vscode.window.createTreeView<TreeNode>('bastionDoctor.hosts', { treeDataProvider: hosts, showCollapseAll: true });
+  const app: App = { context, log, signIn, live, hosts, hostsView, diagnosis };
   const diagnosisView = vscode.window.createTreeView<TreeNode>('bastionDoctor.diagnosis', { treeDataProvider: new DiagnosisTreeProvider(diagnosis) });
   context.subscriptions.push(log, hosts, diagnosis, hostsView, diagnosisView);
 

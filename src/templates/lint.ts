@@ -7,17 +7,19 @@ import type { Finding } from '../core/findings';
 import type { Origin, Topology } from '../core/model';
 import { idKey } from '../core/resourceId';
 import { applySeverityOverrides, type SeverityOverrides } from '../core/severity';
-import { armTemplateSource } from './arm';
-import { bicepSource } from './bicep';
+import { TEMPLATE_FORMATS } from './formats';
 import { elementsOf, type TopologyElement } from './topologyElements';
 import type { ParseDiagnostic, TemplateDocument, TemplateSource, TemplateSuppression, TemplateTopology } from './source';
 import { isSuppressed } from './suppression';
 import { unresolvedFindings, withoutGuesses } from './unresolvedFindings';
 
 export interface LintOptions {
-  /** Per-rule levels (CLI --rule, the editor's setting); 'off' drops a rule. */
-  severityOverrides?: SeverityOverrides;
-  /** Template formats to recognise; default: every registered one. */
+  /**
+   * Per-rule levels ('off' drops a rule): one set for the run, or the set for each linted file
+   * (its bastion-doctor.json with --rule or the editor's setting on top).
+   */
+  severityOverrides?: SeverityOverrides | ((path: string) => SeverityOverrides);
+  /** Template formats to recognise; default: every registered one (formats.ts). */
   sources?: readonly TemplateSource[];
   /** Lint only these paths; the other documents are read as their siblings (the editor lints one file). */
   only?: readonly string[];
@@ -41,15 +43,8 @@ export interface LintResult {
   unparsed: ParseDiagnostic[];
 }
 
-const registeredSources: TemplateSource[] = [armTemplateSource, bicepSource];
-
-/** Bicep and Terraform sources add themselves here. */
-export function registerTemplateSource(source: TemplateSource): void {
-  if (!registeredSources.some((s) => s.id === source.id)) registeredSources.push(source);
-}
-
 export function lintDocuments(docs: readonly TemplateDocument[], options: LintOptions = {}): LintResult {
-  const sources = options.sources ?? registeredSources;
+  const sources = options.sources ?? TEMPLATE_FORMATS;
   const files: LintedFile[] = [];
   const reports: DiagnosisReport[] = [];
   const unparsed = new Map<string, ParseDiagnostic>();
@@ -69,7 +64,9 @@ export function lintDocuments(docs: readonly TemplateDocument[], options: LintOp
     const read = source.topologyScope === 'folder'
       ? cachedPerFolder(folderReads, source, doc, () => readAndDiagnose(doc, source, siblingsOf(doc, docs, source)))
       : readAndDiagnose(doc, source, siblingsOf(doc, docs, source));
-    reports.push(findingsOf(read, doc, source, pathsLintedBy(source, docs, lintedPaths)));
+    const report = findingsOf(read, doc, source, pathsLintedBy(source, docs, lintedPaths));
+    const overrides = typeof options.severityOverrides === 'function' ? options.severityOverrides(doc.path) : options.severityOverrides;
+    reports.push(overrides ? { ...report, findings: applySeverityOverrides(report.findings, overrides) } : report);
     for (const diagnostic of unparsedOf(read, doc)) unparsed.set(JSON.stringify([diagnostic.file, diagnostic.range, diagnostic.message]), diagnostic);
   }
   const findings = reports.flatMap((r) => r.findings);
@@ -81,7 +78,7 @@ export function lintDocuments(docs: readonly TemplateDocument[], options: LintOp
       sourceLabel: files.filter((f) => f.kind === 'linted').map((f) => f.path).join(', ') || 'no templates',
       isDemo: false,
       targets: reports.flatMap((r) => r.targets),
-      findings: options.severityOverrides ? applySeverityOverrides(findings, options.severityOverrides) : findings,
+      findings,
     },
   };
 }

@@ -1,5 +1,6 @@
 // ARM template JSON snippets: new resources as a `resources` array (with `parameters` when the
 // user must supply a value), changes as the resource with only the properties to change.
+import { diagnosticSettingProperties, peeringProperties, publicIpBody, publicIpName } from './bodies';
 import type { BastionSettableProperty, NewSecurityRule, Remedy } from '../findings';
 import { resourceTypeOf } from '../resourceId';
 import { armLiteral } from './quote';
@@ -51,10 +52,7 @@ export function renderArm(remedy: Remedy): string | undefined {
         apiVersion: DIAGNOSTIC_SETTINGS_API_VERSION,
         name: DIAGNOSTIC_SETTING_NAME,
         scope: armLiteral(`${BASTION_TYPE}/${bastion.name}`),
-        properties: {
-          workspaceId: template.value({ input: WORKSPACE_INPUT }),
-          logs: [{ category: 'BastionAuditLogs', enabled: true }],
-        },
+        properties: diagnosticSettingProperties(template.value({ input: WORKSPACE_INPUT })),
       });
       break;
     }
@@ -72,10 +70,7 @@ export function renderArm(remedy: Remedy): string | undefined {
           type: 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
           apiVersion: NETWORK_API_VERSION,
           name: armLiteral(`${from.name}/${peeringName(from, to)}`),
-          properties: {
-            remoteVirtualNetwork: { id: template.value(vnetIdValue(to, from === local ? 'REMOTE' : 'LOCAL')) },
-            allowVirtualNetworkAccess: true,
-          },
+          properties: peeringProperties(template.value(vnetIdValue(to, from === local ? 'REMOTE' : 'LOCAL'))),
         });
       }
       break;
@@ -85,10 +80,7 @@ export function renderArm(remedy: Remedy): string | undefined {
       template.resource({
         type: 'Microsoft.Network/publicIPAddresses',
         apiVersion: NETWORK_API_VERSION,
-        name: armLiteral(`${bastion.name}-pip`),
-        location: template.value({ input: LOCATION_INPUT }),
-        sku: { name: 'Standard' },
-        properties: { publicIPAllocationMethod: 'Static' },
+        ...publicIpBody(armLiteral(publicIpName(bastion)), template.value({ input: LOCATION_INPUT })),
       });
       break;
     }

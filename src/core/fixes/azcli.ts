@@ -1,5 +1,6 @@
 // Azure CLI (bash) snippets. Parameter names follow the az reference and the `bastion`
 // extension's generated commands (azext_bastion/aaz/latest/network/bastion/_update.py).
+import { AUDIT_LOG, BASTION_PUBLIC_IP, publicIpName } from './bodies';
 import type { BastionSettableProperty, NewSecurityRule, Remedy } from '../findings';
 import { bashQuote, hashComment } from './quote';
 import { Script, type ShellDialect } from './script';
@@ -91,7 +92,7 @@ export function renderAzCli(remedy: Remedy): string | undefined {
         ['--name', DIAGNOSTIC_SETTING_NAME],
         ['--resource', script.value(bastionIdValue(bastion))],
         ['--workspace', script.value({ input: WORKSPACE_INPUT })],
-        ['--logs', bashQuote('[{"category":"BastionAuditLogs","enabled":true}]')],
+        ['--logs', bashQuote(JSON.stringify([AUDIT_LOG]))],
       ]);
       break;
     }
@@ -135,10 +136,10 @@ export function renderAzCli(remedy: Remedy): string | undefined {
       script.command('az network public-ip create', [
         ...subscription(bastion),
         ['--resource-group', group],
-        ['--name', bashQuote(`${bastion.name}-pip`)],
+        ['--name', bashQuote(publicIpName(bastion))],
         ['--location', `"$(az network bastion show${bastion.subscriptionId ? ` --subscription ${bashQuote(bastion.subscriptionId)}` : ''} --resource-group ${group} --name ${bashQuote(bastion.name)} --query location --output tsv)"`],
-        ['--sku', 'Standard'],
-        ['--allocation-method', 'Static'],
+        ['--sku', BASTION_PUBLIC_IP.sku],
+        ['--allocation-method', BASTION_PUBLIC_IP.allocationMethod],
       ]);
       break;
     }

@@ -1,5 +1,6 @@
 // Bicep snippets: new resources as declarations (children through `parent` on an `existing`
 // reference), changes as the property lines to set in the existing declaration.
+import { diagnosticSettingProperties, peeringProperties, publicIpBody, publicIpName } from './bodies';
 import type { NewSecurityRule, Remedy } from '../findings';
 import { resourceTypeOf } from '../resourceId';
 import { bicepString, slashComment } from './quote';
@@ -61,10 +62,7 @@ export function renderBicep(remedy: Remedy): string | undefined {
       file.resource('bastionAuditLogs', `Microsoft.Insights/diagnosticSettings@${DIAGNOSTIC_SETTINGS_API_VERSION}`, {
         name: DIAGNOSTIC_SETTING_NAME,
         scope: new Raw(scope),
-        properties: {
-          workspaceId: file.value({ input: WORKSPACE_INPUT }),
-          logs: [{ category: 'BastionAuditLogs', enabled: true }],
-        },
+        properties: diagnosticSettingProperties(file.value({ input: WORKSPACE_INPUT })),
       });
       break;
     }
@@ -83,22 +81,14 @@ export function renderBicep(remedy: Remedy): string | undefined {
         file.resource(peeringName(from, to), `Microsoft.Network/virtualNetworks/virtualNetworkPeerings@${NETWORK_API_VERSION}`, {
           parent: new Raw(parent),
           name: peeringName(from, to),
-          properties: {
-            remoteVirtualNetwork: { id: file.value(vnetIdValue(to, from === local ? 'REMOTE' : 'LOCAL')) },
-            allowVirtualNetworkAccess: true,
-          },
+          properties: peeringProperties(file.value(vnetIdValue(to, from === local ? 'REMOTE' : 'LOCAL'))),
         });
       }
       break;
     }
     case 'use-public-ip': {
       const bastion = targetOf(remedy.bastion);
-      file.resource(`${bastion.name}-pip`, `Microsoft.Network/publicIPAddresses@${NETWORK_API_VERSION}`, {
-        name: `${bastion.name}-pip`,
-        location: file.value({ input: LOCATION_INPUT }),
-        sku: { name: 'Standard' },
-        properties: { publicIPAllocationMethod: 'Static' },
-      });
+      file.resource(publicIpName(bastion), `Microsoft.Network/publicIPAddresses@${NETWORK_API_VERSION}`, publicIpBody(publicIpName(bastion), file.value({ input: LOCATION_INPUT })));
       break;
     }
     case 'set-api-version': {

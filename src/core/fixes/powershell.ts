@@ -1,5 +1,6 @@
 // Azure PowerShell (Az module) snippets. Objects are read, changed and written back, so
 // properties a cmdlet has no parameter for survive (Set-AzVirtualNetworkSubnetConfig would reset them).
+import { AUDIT_LOG, BASTION_PUBLIC_IP, publicIpName } from './bodies';
 import type { BastionSettableProperty, NewSecurityRule, Remedy } from '../findings';
 import { hashComment, powershellQuote } from './quote';
 import { Script, type ShellDialect } from './script';
@@ -83,7 +84,7 @@ export function renderPowerShell(remedy: Remedy): string | undefined {
     }
     case 'enable-bastion-diagnostics': {
       const bastion = targetOf(remedy.bastion);
-      script.line("$log = New-AzDiagnosticSettingLogSettingsObject -Enabled $true -Category 'BastionAuditLogs'");
+      script.line(`$log = New-AzDiagnosticSettingLogSettingsObject -Enabled $true -Category ${powershellQuote(AUDIT_LOG.category)}`);
       script.line(
         `New-AzDiagnosticSetting -Name ${powershellQuote(DIAGNOSTIC_SETTING_NAME)} -ResourceId ${script.value(bastionIdValue(bastion))} ` +
           `-WorkspaceId ${script.value({ input: WORKSPACE_INPUT })} -Log $log`,
@@ -127,8 +128,8 @@ export function renderPowerShell(remedy: Remedy): string | undefined {
       script.line(hashComment('Bastion needs a Standard SKU, Static public IP in its own region.'));
       script.line(`$bastion = Get-AzBastion -ResourceGroupName ${group} -Name ${powershellQuote(bastion.name)}`);
       script.line(
-        `New-AzPublicIpAddress -ResourceGroupName ${group} -Name ${powershellQuote(`${bastion.name}-pip`)} ` +
-          '-Location $bastion.Location -Sku Standard -AllocationMethod Static',
+        `New-AzPublicIpAddress -ResourceGroupName ${group} -Name ${powershellQuote(publicIpName(bastion))} ` +
+          `-Location $bastion.Location -Sku ${BASTION_PUBLIC_IP.sku} -AllocationMethod ${BASTION_PUBLIC_IP.allocationMethod}`,
       );
       break;
     }

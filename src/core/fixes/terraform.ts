@@ -1,5 +1,6 @@
 // Terraform (azurerm provider) snippets: new resources as resource blocks, changes as the
 // argument lines to set in the existing block. Argument names follow the azurerm docs.
+import { AUDIT_LOG, BASTION_PUBLIC_IP, PEERING_ACCESS, publicIpName } from './bodies';
 import type { BastionSettableProperty, NewSecurityRule, Remedy } from '../findings';
 import { hashComment, hclString } from './quote';
 import {
@@ -79,7 +80,7 @@ export function renderTerraform(remedy: Remedy): string | undefined {
           ['target_resource_id', file.value(bastionIdValue(bastion))],
           ['log_analytics_workspace_id', file.value({ input: WORKSPACE_INPUT })],
         ],
-        ['enabled_log {', '    category = "BastionAuditLogs"', '  }'],
+        ['enabled_log {', `    category = "${AUDIT_LOG.category}"`, '  }'],
       );
       break;
     }
@@ -100,19 +101,19 @@ export function renderTerraform(remedy: Remedy): string | undefined {
           ['resource_group_name', file.value(resourceGroupValue(from, `virtual network ${from.name}`))],
           ['virtual_network_name', from.name],
           ['remote_virtual_network_id', file.value(vnetIdValue(to, from === local ? 'REMOTE' : 'LOCAL'))],
-          ['allow_virtual_network_access', true],
+          ['allow_virtual_network_access', PEERING_ACCESS.allowVirtualNetworkAccess],
         ]);
       }
       break;
     }
     case 'use-public-ip': {
       const bastion = targetOf(remedy.bastion);
-      file.resource('azurerm_public_ip', `${bastion.name}-pip`, [
-        ['name', `${bastion.name}-pip`],
+      file.resource('azurerm_public_ip', publicIpName(bastion), [
+        ['name', publicIpName(bastion)],
         ['resource_group_name', file.value(resourceGroupValue(bastion, 'the Bastion host'))],
         ['location', file.value({ input: LOCATION_INPUT })],
-        ['allocation_method', 'Static'],
-        ['sku', 'Standard'],
+        ['allocation_method', BASTION_PUBLIC_IP.allocationMethod],
+        ['sku', BASTION_PUBLIC_IP.sku],
       ]);
       break;
     }

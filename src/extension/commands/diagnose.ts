@@ -13,12 +13,24 @@ import { isResourceNode } from '../tree/hostNodes';
 import { pickSelection } from './pickTarget';
 
 export async function diagnoseCommand(app: App, node: unknown): Promise<void> {
-  const selection = isResourceNode(node) ? node.selection : await pickSelection(app);
+  const fromTree = isResourceNode(node);
+  const selection = fromTree ? node.selection : await pickSelection(app);
   if (!selection) return;
   try {
     await runDiagnosis(app, selection);
   } catch (error) {
     reportDiagnosisFailure(app, error, vscode.l10n.t('Diagnosis failed'));
+  }
+  if (!fromTree) await revealInTree(app, selection);
+}
+
+/** Picked in the palette: the host and VM are shown selected in the Bastion Hosts tree. */
+async function revealInTree(app: App, selection: DiagnosisSelection): Promise<void> {
+  try {
+    const shown = await app.hosts.nodeOf(selection);
+    if (shown) await app.hostsView.reveal(shown, { select: true, focus: false, expand: false });
+  } catch (error) {
+    app.log.warn(`Could not show the diagnosed host in the Bastion Hosts tree: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

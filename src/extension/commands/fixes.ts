@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { SnippetLanguage } from '../../core/findings';
 import type { App } from '../app';
+import { isRuleId, type RuleId } from '../../core/catalog';
 import { isFindingNode, isFixNode, type FixNode } from '../diagnosis/nodes';
 
 const LANGUAGE_LABELS: Record<SnippetLanguage, string> = {
@@ -53,9 +54,22 @@ export async function runFixInTerminal(app: App, node: unknown): Promise<void> {
   app.log.info(`Sent fix "${node.fix.title}" (${snippet.language}) to a terminal after confirmation.`);
 }
 
-export async function showRuleDocumentation(app: App, node: unknown): Promise<void> {
-  const rule = isFindingNode(node) ? node.finding.rule : isFixNode(node) ? node.finding.rule : undefined;
-  if (!rule) return;
+/**
+ * Opens a rule's page. `target` is a rule id (the editor's "Show documentation" code action) or a
+ * finding or fix node of the Diagnosis view (its context menu).
+ */
+export async function showRuleDocumentation(app: App, target: unknown): Promise<void> {
+  const rule = ruleOfTarget(target);
+  if (!rule) {
+    app.log.warn(`Show Rule Documentation was run without a rule id or a finding (${typeof target})`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Show Rule Documentation needs a rule id or a finding of the Diagnosis view.'));
+    return;
+  }
   const uri = vscode.Uri.joinPath(app.context.extensionUri, 'docs', 'rules', `${rule}.md`);
   await vscode.commands.executeCommand('markdown.showPreview', uri);
+}
+
+function ruleOfTarget(target: unknown): RuleId | undefined {
+  if (typeof target === 'string') return isRuleId(target) ? target : undefined;
+  return isFindingNode(target) || isFixNode(target) ? target.finding.rule : undefined;
 }

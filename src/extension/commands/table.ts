@@ -26,7 +26,8 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   'bastionDoctor.copyReportMarkdown': async (app) => (await import('./report')).copyReportMarkdown(app),
   'bastionDoctor.copyFixSnippet': async (app, node) => (await import('./fixes')).copyFixSnippet(app, node),
   'bastionDoctor.runFixInTerminal': async (app, node) => (await import('./fixes')).runFixInTerminal(app, node),
-  'bastionDoctor.showRuleDocumentation': async (app, node) => (await import('./fixes')).showRuleDocumentation(app, node),
+  // A rule id (the editor's code action) or a finding node (the Diagnosis view's menu).
+  'bastionDoctor.showRuleDocumentation': async (app, target) => (await import('./fixes')).showRuleDocumentation(app, target),
 };
 
 /** Contributed commands the editor module (src/extension/editor/) registers itself. */

@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { CATALOG, isRuleId } from '../../core/catalog';
 import type { Finding } from '../../core/findings';
 import type { FileTextEdit } from '../../templates/edits/types';
-import { severityOverrides } from '../settings';
 import { DIAGNOSTIC_SOURCE, ruleOf, toRange, uriOfPath } from './diagnostics';
 import { loadTemplateEngine } from './loadEngine';
 import type { LintedDocument, TemplateLinter } from './templateLinter';
@@ -57,32 +56,34 @@ function actionsFor(engine: TemplateEngine, finding: Finding, diagnostic: vscode
   });
   const disable = engine.disableEdits(finding, linted.documents, linted.format);
   if (disable) {
-    const action = new vscode.CodeAction(`Disable ${finding.rule} for this line`, vscode.CodeActionKind.QuickFix);
+    const action = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this line', finding.rule), vscode.CodeActionKind.QuickFix);
     action.edit = workspaceEdit(disable, linted.uri);
     action.diagnostics = [diagnostic];
     actions.push(action);
   }
   if (isRuleId(finding.rule)) {
-    const action = new vscode.CodeAction(`Show documentation for ${finding.rule}`, vscode.CodeActionKind.QuickFix);
+    const action = new vscode.CodeAction(vscode.l10n.t('Show documentation for {0}', finding.rule), vscode.CodeActionKind.QuickFix);
     action.command = { title: action.title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [finding.rule], tooltip: CATALOG[finding.rule].title };
     actions.push(action);
   }
   const snippets = finding.fixes[0]?.snippets;
-  for (const [language, label] of [['azcli', 'az CLI'], ['powershell', 'PowerShell']] as const) {
+  const copyTitles = { azcli: vscode.l10n.t('Copy az CLI fix'), powershell: vscode.l10n.t('Copy PowerShell fix') };
+  const copiedLabels = { azcli: vscode.l10n.t('the az CLI fix for {0}', finding.rule), powershell: vscode.l10n.t('the PowerShell fix for {0}', finding.rule) };
+  for (const language of ['azcli', 'powershell'] as const) {
     const text = snippets?.[language];
     if (!text) continue;
-    const action = new vscode.CodeAction(`Copy ${label} fix`, vscode.CodeActionKind.QuickFix);
-    action.command = { title: action.title, command: COPY_TEXT_COMMAND, arguments: [text, `${label} fix for ${finding.rule}`] };
+    const action = new vscode.CodeAction(copyTitles[language], vscode.CodeActionKind.QuickFix);
+    action.command = { title: action.title, command: COPY_TEXT_COMMAND, arguments: [text, copiedLabels[language]] };
     actions.push(action);
   }
   return actions;
 }
 
 function fixAllAction(engine: TemplateEngine, linted: LintedDocument): vscode.CodeAction[] {
-  const lint = (documents: readonly { path: string; text: string }[]) => engine.lintFile(documents[0], documents.slice(1), { severityOverrides: severityOverrides() });
+  const lint = (documents: readonly { path: string; text: string }[]) => engine.lintFile(documents[0], documents.slice(1), { severityOverrides: linted.overrides });
   const edits = engine.fixAllEdits(linted.documents, linted.format, lint);
   if (edits.length === 0) return [];
-  const action = new vscode.CodeAction('Fix all Bastion Doctor problems', FIX_ALL_KIND);
+  const action = new vscode.CodeAction(vscode.l10n.t('Fix all Bastion Doctor problems'), FIX_ALL_KIND);
   action.edit = workspaceEdit(edits, linted.uri);
   return [action];
 }

@@ -2,12 +2,14 @@
 // bar item and "Lint Workspace". The logic lives in src/templates; this wires it to VS Code.
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
-import { templateFormatOf } from '../../templates/edits/format';
 import { COPY_TEXT_COMMAND, TemplateCodeActions } from './codeActions';
 import { findingsSummary, registerStatusBar } from './statusBar';
+import { loadTemplateEngine } from './loadEngine';
 import { documentPath, readText } from './templateFiles';
-import { formatOfDocument, TemplateLinter } from './templateLinter';
+import { mayBeTemplate, TEMPLATE_SELECTOR, TemplateLinter } from './templateLinter';
 
+/** The name src/templates/ruleConfig.ts reads (kept here so activation loads no template code). */
+const RULE_CONFIG_FILE = 'bastion-doctor.json';
 const WORKSPACE_TEMPLATES = '**/*.{json,jsonc,bicep,tf}';
 const NOT_TEMPLATES = '{**/node_modules/**,**/.git/**,**/.terraform/**}';
 
@@ -17,9 +19,11 @@ export function registerTemplateLinting(context: vscode.ExtensionContext, log: v
   const linter = new TemplateLinter(log);
   activeLinter = linter;
   const scheduleIfTemplate = (document: vscode.TextDocument) => {
-    if (formatOfDocument(document)) linter.schedule(document);
+    if (mayBeTemplate(document)) linter.schedule(document);
   };
   const scheduleWithDependents = (document: vscode.TextDocument) => {
+    // A bastion-doctor.json sets the levels of every template below it.
+    if (document.uri.path.endsWith(`/${RULE_CONFIG_FILE}`)) vscode.workspace.textDocuments.forEach(scheduleIfTemplate);
     scheduleIfTemplate(document);
     linter.dependentsOf(document.uri).forEach(scheduleIfTemplate);
   };
@@ -27,14 +31,14 @@ export function registerTemplateLinting(context: vscode.ExtensionContext, log: v
     linter,
     { dispose: () => (activeLinter = activeLinter === linter ? undefined : activeLinter) },
     vscode.languages.registerCodeActionsProvider(
-      [{ pattern: '**/*.{json,jsonc,bicep,tf}' }, { language: 'arm-template' }, { language: 'bicep' }, { language: 'terraform' }],
+      TEMPLATE_SELECTOR,
       new TemplateCodeActions(linter),
       TemplateCodeActions.metadata,
     ),
     vscode.commands.registerCommand(COPY_TEXT_COMMAND, async (text: unknown, label: unknown) => {
       if (typeof text !== 'string') return;
       await vscode.env.clipboard.writeText(text);
-      void vscode.window.showInformationMessage(`Copied ${typeof label === 'string' ? label : 'the fix'} to the clipboard.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} to the clipboard.', typeof label === 'string' ? label : vscode.l10n.t('the fix')));
     }),
     vscode.workspace.onDidOpenTextDocument(scheduleIfTemplate),
     vscode.workspace.onDidChangeTextDocument((event) => {
@@ -60,15 +64,16 @@ export async function lintWorkspace(log: vscode.LogOutputChannel): Promise<void>
   if (!linter) return;
   const uris = await vscode.workspace.findFiles(WORKSPACE_TEMPLATES, NOT_TEMPLATES);
   const totals = { templates: 0, findings: [] as Finding[] };
+  const engine = await loadTemplateEngine();
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Bastion Doctor: linting templates', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Bastion Doctor: linting templates'), cancellable: true },
     async (progress, token) => {
       for (const uri of uris) {
         if (token.isCancellationRequested) break;
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
         try {
           const text = await readText(uri);
-          if (!templateFormatOf(documentPath(uri), text)) continue;
+          if (!engine.formatOfFile(documentPath(uri), text)) continue;
           const document = await vscode.workspace.openTextDocument(uri);
           const result = await linter.lint(document);
           if (!result) continue;
@@ -80,8 +85,11 @@ export async function lintWorkspace(log: vscode.LogOutputChannel): Promise<void>
       }
     },
   );
-  const summary = `Bastion Doctor linted ${totals.templates} template${totals.templates === 1 ? '' : 's'}: ${findingsSummary(totals.findings)}.`;
+  const summary = totals.templates === 1
+    ? vscode.l10n.t('Bastion Doctor linted 1 template: {0}.', findingsSummary(totals.findings))
+    : vscode.l10n.t('Bastion Doctor linted {0} templates: {1}.', totals.templates, findingsSummary(totals.findings));
   log.info(summary);
-  const choice = await vscode.window.showInformationMessage(summary, ...(totals.findings.length > 0 ? ['Show Problems'] : []));
-  if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const showProblems = vscode.l10n.t('Show Problems');
+  const choice = await vscode.window.showInformationMessage(summary, ...(totals.findings.length > 0 ? [showProblems] : []));
+  if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
 }

@@ -2,36 +2,41 @@
 // kept per document for the code actions and the status bar.
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
-import { templateFormatOf } from '../../templates/edits/format';
-import type { TemplateFormat } from '../../templates/edits/types';
+import type { FormatId } from '../../templates/edits/types';
+import type { SeverityOverrides } from '../../core/severity';
+import type { RuleConfig } from '../../templates/ruleConfig';
 import type { TemplateDocument } from '../../templates/source';
 import { severityOverrides } from '../settings';
-import { documentLines, toDiagnostic, uriOfPath } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, documentLines, toDiagnostic, toRange, uriOfPath } from './diagnostics';
 import { loadTemplateEngine } from './loadEngine';
-import { documentPath, readFileAtPath, siblingsOf } from './templateFiles';
+import { documentPath, editorFileReader } from './templateFiles';
 
-const ARM_LANGUAGES = new Set(['json', 'jsonc', 'arm-template']);
+/**
+ * Documents that may be templates; the format registry (loaded with the engine) decides. Also the
+ * code actions' selector.
+ */
+export const TEMPLATE_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.{json,jsonc,bicep,tf}' }, { language: 'arm-template' }, { language: 'bicep' }, { language: 'terraform' }];
 
 export interface LintedDocument {
   uri: vscode.Uri;
   version: number;
-  format: TemplateFormat;
-  /** The target first, then the siblings it was linted with (edits are computed against these). */
+  format: FormatId;
+  /** The target first, then the companions it was linted with (edits are computed against these). */
   documents: TemplateDocument[];
+  /** The rule levels it was linted with (bastion-doctor.json, the setting on top). */
+  overrides: SeverityOverrides;
   findings: Finding[];
   diagnostics: vscode.Diagnostic[];
 }
 
-export function formatOfDocument(document: vscode.TextDocument): TemplateFormat | undefined {
-  const path = documentPath(document.uri);
-  if (document.languageId === 'bicep' || /\.bicep$/i.test(path)) return 'bicep';
-  if (/\.tf$/i.test(path)) return 'terraform';
-  if (!ARM_LANGUAGES.has(document.languageId)) return undefined;
-  return templateFormatOf(/\.jsonc?$/i.test(path) ? path : `${path}.json`, document.getText(new vscode.Range(0, 0, 40, 0)));
+export function mayBeTemplate(document: vscode.TextDocument): boolean {
+  return vscode.languages.match(TEMPLATE_SELECTOR, document) > 0;
 }
 
 export class TemplateLinter implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('bastionDoctor');
+  /** Mistakes in bastion-doctor.json files, shown on the file (its valid entries still apply). */
+  private readonly configCollection = vscode.languages.createDiagnosticCollection('bastionDoctor.config');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
   private readonly results = new Map<string, LintedDocument>();
@@ -72,8 +77,7 @@ export class TemplateLinter implements vscode.Disposable {
 
   async lint(document: vscode.TextDocument): Promise<LintedDocument | undefined> {
     const key = document.uri.toString();
-    const format = formatOfDocument(document);
-    if (!format || !isEnabled(document.uri)) {
+    if (!mayBeTemplate(document) || !isEnabled(document.uri)) {
       this.forget(document.uri);
       return undefined;
     }
@@ -81,25 +85,32 @@ export class TemplateLinter implements vscode.Disposable {
     const version = document.version;
     try {
       const engine = await loadTemplateEngine();
-      await engine.prepareTemplateSources();
+      await engine.prepareTemplateFormats();
       const target = { path: documentPath(document.uri), text: document.getText() };
-      const siblings = await siblingsOf(document.uri, format);
-      // Bicep modules may sit in any folder; only the caller knows the arguments they get.
-      if (format === 'bicep') siblings.push(...(await engine.followLocalModules([target, ...siblings], (path) => readFileAtPath(path, document.uri))));
+      const reader = editorFileReader(document.uri);
+      // The same documents and rule levels the CLI lints this file with (src/templates/gather.ts,
+      // ruleConfig.ts), with the bastionDoctor.rules setting on top of bastion-doctor.json.
+      const gathered = await engine.gatherDocuments(target, reader, document.languageId);
+      const config = await engine.findRuleConfig(target.path, reader);
       if ((this.generations.get(key) ?? 0) !== generation || document.version !== version || document.isClosed) return undefined;
-      const documents = [target, ...siblings];
-      // A Terraform folder is one module: its other files' findings are worked out in the same run.
-      const moduleFiles = format === 'terraform' ? siblings.filter((sibling) => /\.tf$/i.test(sibling.path)) : [];
-      const perFile = engine.lintFiles([target.path, ...moduleFiles.map((file) => file.path)], documents, { severityOverrides: severityOverrides() });
+      if (!gathered) {
+        this.forget(document.uri);
+        return undefined;
+      }
+      this.showConfigProblems(config, document.uri);
+      const { documents } = gathered;
+      const overrides = engine.layeredOverrides(config, severityOverrides());
+      const linted = engine.filesLintedWith(gathered);
+      const perFile = engine.lintFiles(linted, documents, { severityOverrides: overrides });
       const findings = perFile.get(target.path) ?? [];
-      this.publishForClosedFiles(moduleFiles, perFile, document.uri);
-      const modules = format === 'bicep' ? engine.moduleCallSites(target, documents) : undefined;
+      this.publishForClosedFiles(documents.filter((doc) => doc !== target && linted.includes(doc.path)), perFile, document.uri);
+      const modules = engine.moduleCallSites(target, documents);
       const diagnostics = findings.map((f) => {
         const origin = f.resource.origin;
-        const site = modules && origin?.kind === 'file' && origin.file !== target.path ? engine.callSiteOf(modules, origin.file) : undefined;
+        const site = origin?.kind === 'file' && origin.file !== target.path ? engine.callSiteOf(modules, origin.file) : undefined;
         return toDiagnostic(f, document, site);
       });
-      const result: LintedDocument = { uri: document.uri, version, format, documents, findings, diagnostics };
+      const result: LintedDocument = { uri: document.uri, version, format: gathered.format.id, documents, overrides, findings, diagnostics };
       this.results.set(key, result);
       this.collection.set(document.uri, diagnostics);
       this.changed.fire(document.uri);
@@ -126,6 +137,16 @@ export class TemplateLinter implements vscode.Disposable {
     }
   }
 
+  private showConfigProblems(config: RuleConfig, near: vscode.Uri): void {
+    if (!config.file) return;
+    const diagnostics = config.problems.map((problem) => {
+      const diagnostic = new vscode.Diagnostic(toRange(problem.range), vscode.l10n.t('Bastion Doctor rule levels: {0}', problem.message), vscode.DiagnosticSeverity.Error);
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      return diagnostic;
+    });
+    this.configCollection.set(uriOfPath(config.file, near), diagnostics);
+  }
+
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
@@ -138,6 +159,7 @@ export class TemplateLinter implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.collection.dispose();
+    this.configCollection.dispose();
     this.changed.dispose();
   }
 }

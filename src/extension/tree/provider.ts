@@ -6,10 +6,10 @@ import type { LiveInventory } from '../live/inventory';
 import type { LiveAzure } from '../live/liveAzure';
 import { isCancellation } from '../log';
 import { pageSize, severityOverrides, subscriptionFilterEntries } from '../settings';
-import type { TopologySource } from '../sources/source';
+import type { DiagnosisSelection, TopologySource } from '../sources/source';
 import { selectedSubscriptions, type SubscriptionInfo } from '../subscriptionFilter';
 import { hostNodeData, summarizeHosts } from './hostSummary';
-import { bastionHostNode, virtualMachineNode } from './hostNodes';
+import { bastionHostNode, isResourceNode, virtualMachineNode } from './hostNodes';
 import type { LiveSubscriptionData } from './liveTree';
 import { visibleHosts, visibleVms, type HostNodeData } from './nodeData';
 import { placeholderNode, type TreeNode } from './node';
@@ -22,6 +22,7 @@ export class HostsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private readonly shown = new Map<string, number>();
   private inventory: Promise<LiveInventory | TreeNode[]> | undefined;
   private readonly abort = new AbortController();
+  private readonly parents = new WeakMap<TreeNode, TreeNode>();
 
   constructor(private readonly live: LiveAzure, private readonly log: vscode.LogOutputChannel) {}
 
@@ -68,7 +69,40 @@ export class HostsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node) return (await node.getChildren?.()) ?? [];
+    if (!node) return this.rootNodes();
+    const children = (await node.getChildren?.()) ?? [];
+    for (const child of children) this.parents.set(child, node);
+    return children;
+  }
+
+  /** TreeView.reveal walks up through this: a node's parent is the one whose children it came from. */
+  getParent(node: TreeNode): TreeNode | undefined {
+    return this.parents.get(node);
+  }
+
+  /**
+   * The node that shows `selection` as the tree shows it now: its VM, else its host; undefined when
+   * the filter or paging hides the host.
+   */
+  async nodeOf(selection: Pick<DiagnosisSelection, 'bastionHostId' | 'virtualMachineId'>): Promise<TreeNode | undefined> {
+    const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+    const search = async (parent: TreeNode | undefined, depth: number): Promise<TreeNode | undefined> => {
+      for (const child of await this.getChildren(parent)) {
+        if (isResourceNode(child) && child.kind === 'bastionHost' && same(child.selection.bastionHostId, selection.bastionHostId)) {
+          if (!selection.virtualMachineId) return child;
+          const vms = await this.getChildren(child);
+          return vms.find((vm) => isResourceNode(vm) && same(vm.selection.virtualMachineId, selection.virtualMachineId)) ?? child;
+        }
+        // Hosts sit under the source or a subscription node.
+        const found = !isResourceNode(child) && depth === 0 ? await search(child, 1) : undefined;
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return search(undefined, 0);
+  }
+
+  private async rootNodes(): Promise<TreeNode[]> {
     try {
       return await this.roots();
     } catch (error) {

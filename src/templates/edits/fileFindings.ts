@@ -31,8 +31,11 @@ export function lintFiles(targets: readonly string[], documents: readonly Templa
   const seen = new Set<string>();
   for (const finding of findings) {
     const origin = finding.resource.origin;
-    if (origin?.kind !== 'file') continue;
-    const file = byFile.has(origin.file) ? origin.file : callSites.find((entry) => callSiteOf(entry.sites, origin.file))?.path;
+    // A finding about something no file declares (a public IP the template only references) is the
+    // first target's, as the CLI reports it with the file named.
+    const file = origin?.kind !== 'file'
+      ? targets[0]
+      : byFile.has(origin.file) ? origin.file : callSites.find((entry) => callSiteOf(entry.sites, origin.file))?.path;
     if (file === undefined) continue;
     const key = `${file} ${finding.rule} ${finding.resource.id} ${finding.flow ?? ''} ${finding.message}`;
     if (seen.has(key)) continue;

@@ -4,13 +4,13 @@ import type { Finding } from '../../core/findings';
 import type { TemplateDocument } from '../source';
 import { applyFileEdits, editableFixes } from './fixes';
 import { differenceAsEdit } from './text';
-import type { FileTextEdit, TemplateFormat } from './types';
+import type { FileTextEdit, FormatId } from './types';
 
 const MAX_ROUNDS = 50;
 
 export function fixAllEdits(
   documents: readonly TemplateDocument[],
-  format: TemplateFormat,
+  format: FormatId,
   lint: (documents: readonly TemplateDocument[]) => Finding[],
 ): FileTextEdit[] {
   let current = [...documents];

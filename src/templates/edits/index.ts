@@ -4,6 +4,5 @@ export { disableEdits } from './disable';
 export { applyFileEdits, editableFixes, remedyEdits, type EditableFix } from './fixes';
 export { fixAllEdits } from './fixAll';
 export { lintFile, lintFiles, type FileLintOptions } from './fileFindings';
-export { templateFormatOf } from './format';
 export { applyTextEdits, LineIndex } from './text';
-export type { FileTextEdit, TemplateFormat } from './types';
+export type { FileTextEdit, FormatId } from './types';

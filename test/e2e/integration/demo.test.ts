@@ -4,11 +4,13 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
+import { withAnswers } from './stubs';
 import { activatedExtension, waitFor, walk } from './support';
 
 /** What activate() returns: the hosts tree provider and the current diagnosis. */
 interface ExtensionApi {
-  hosts: vscode.TreeDataProvider<unknown>;
+  hosts: vscode.TreeDataProvider<unknown> & { getParent(node: unknown): unknown };
+  hostsView: vscode.TreeView<{ id: string; kind?: string }>;
   diagnosis: { report?: { isDemo: boolean; findings: { rule: string }[] } };
 }
 
@@ -20,7 +22,7 @@ const expectedRules: Record<string, string[]> = {
 
 async function apiOf(): Promise<ExtensionApi> {
   const exports = (await activatedExtension()).exports as Partial<ExtensionApi> | undefined;
-  assert.ok(exports?.hosts && exports.diagnosis, 'activate() returns { hosts, diagnosis } (the App) so tests can read the tree and the diagnosis');
+  assert.ok(exports?.hosts && exports.diagnosis && exports.hostsView, 'activate() returns { hosts, diagnosis } (the App) so tests can read the tree and the diagnosis');
   return exports as ExtensionApi;
 }
 
@@ -58,4 +60,27 @@ suite('demo environment', () => {
       assert.deepEqual(seen, rules);
     });
   }
+
+  test('Diagnose Bastion from the palette selects the picked VM under its host in the tree', async () => {
+    let vmName = '';
+    await withAnswers({
+      showQuickPick: async (items) => {
+        const list = (await items) as { label: string; vmId?: string }[];
+        const host = list.find((item) => item.label === 'bas-demo-hub');
+        if (host) return host;
+        const vm = list.find((item) => item.vmId !== undefined);
+        vmName = vm?.label ?? '';
+        return vm;
+      },
+    }, () => vscode.commands.executeCommand('bastionDoctor.diagnose'));
+    assert.ok(vmName, 'the palette offered a VM of bas-demo-hub');
+    const selected = await waitFor('the VM selected in the tree', () => (api.hostsView.selection[0]?.kind === 'virtualMachine' ? api.hostsView.selection[0] : undefined));
+    const labelOf = async (node: unknown) => {
+      const { label } = await api.hosts.getTreeItem(node);
+      return typeof label === 'object' ? label.label : (label ?? '');
+    };
+    assert.match(await labelOf(selected), new RegExp(vmName));
+    assert.match(await labelOf(api.hosts.getParent(selected)), /bas-demo-hub/);
+    assert.equal(api.hostsView.visible, true);
+  });
 });

@@ -14,6 +14,7 @@ import { SUBSCRIPTION_ID } from '../../support/arm';
 import { TEST_TOKEN } from '../../support/fakeArm/harness';
 import { FakeLogAnalytics } from '../../support/fakeArm/logAnalytics';
 import { FakeArm } from '../../support/fakeArm/server';
+import { withAnswers } from './stubs';
 import { activatedExtension, waitFor, walk } from './support';
 
 interface ExtensionApi {
@@ -95,6 +96,21 @@ suite('live Azure (fake ARM)', () => {
     assert.ok(labels.some((l) => l.includes('Contoso Production')), `the subscription by name; the tree shows:\n${labels.join('\n')}`);
     assert.ok(labels.some((l) => l.includes('vm-web-01')));
     assert.ok(fake.requests.some((r) => /microsoft\.resourcegraph\/resources/i.test(r.path)), 'the inventory came from Resource Graph');
+  });
+
+  test('Select Subscriptions offers the signed-in subscriptions and keeps the picked ones in the shared filter', async () => {
+    let offered: string[] = [];
+    await withAnswers({
+      showQuickPick: async (items) => {
+        const list = (await items) as { label: string; picked?: boolean }[];
+        offered = list.map((item) => item.label);
+        return list.filter((item) => item.picked);
+      },
+    }, () => vscode.commands.executeCommand('bastionDoctor.selectSubscriptions'));
+    assert.deepEqual(offered.sort(), ['Contoso Production', 'Contoso Spoke']);
+    const filter = vscode.workspace.getConfiguration('azureResourceGroups').get<string[]>('selectedSubscriptions') ?? [];
+    assert.ok(filter.some((entry) => entry.endsWith(SUBSCRIPTION_ID)) && filter.some((entry) => entry.endsWith(SPOKE_SUBSCRIPTION_ID)), filter.join(', '));
+    await waitFor('bas-contoso-hub back in the tree', async () => ((await walk(api.hosts)).some((s) => s.label.includes('bas-contoso-hub')) ? true : undefined), 20_000);
   });
 
   test('Diagnose Bastion on the live host reads ARM fresh and runs every check', async () => {

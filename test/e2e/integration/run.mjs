@@ -15,7 +15,10 @@ const RESULT_MARKER = 'BASTION_DOCTOR_E2E_RESULT';
 // Workbench start-up lines that say nothing about the tests.
 const WORKBENCH_CHATTER = /Ignoring fetching additional builtin|Creating a socket|connection token|\[Service Worker\]|ChatSessionStore|Updating additional builtin extensions/;
 const resultsDir = join(root, 'test-results');
-const bundleDir = join(root, '.vscode-test', 'e2e-integration');
+// Inside the checkout (not .vscode-test, which a worktree may share through a link): a test file
+// inside the extension's folder gets the extension's own \`vscode\` API object, so stubs.ts can
+// answer the dialogs its commands show.
+const bundleDir = join(root, 'test-results', 'e2e-integration');
 
 function finish(counts, note) {
   mkdirSync(resultsDir, { recursive: true });

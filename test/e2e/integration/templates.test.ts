@@ -89,6 +89,57 @@ suite('templates', () => {
     });
   }
 
+  test('the "Show documentation" code action opens the rule\'s page', async function () {
+    this.timeout(90_000);
+    const uri = await openAndWaitForDiagnostics('arm/nsg-bastion.json', ['bastion-nsg-missing-rule']);
+    const [diagnostic] = bastionDiagnostics(uri);
+    const actions = (await executeWithRetry<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const docs = actions.find((a) => a.title === 'Show documentation for bastion-nsg-missing-rule');
+    assert.ok(docs?.command, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    try {
+      await vscode.commands.executeCommand(docs.command.command, ...(docs.command.arguments ?? []));
+      // The Markdown preview may first have to start the built-in Markdown extension.
+      const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
+      await waitFor(`the bastion-nsg-missing-rule page (tabs: ${tabs().join(', ')})`, () => (tabs().some((label) => label.includes('bastion-nsg-missing-rule.md')) ? true : undefined), 40_000);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
+  test('bastion-doctor.json sets rule levels, the bastionDoctor.rules setting wins over it, and a mistake in it is shown on its line', async function () {
+    this.timeout(90_000);
+    const uri = await openAndWaitForDiagnostics('arm/nsg-bastion.json', ['bastion-nsg-missing-rule']);
+    const configUri = workspaceFile('bastion-doctor.json');
+    await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode('{}\n'));
+    const config = await vscode.workspace.openTextDocument(configUri);
+    const writeConfig = async (text: string) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(configUri, new vscode.Range(0, 0, config.lineCount, 0), text);
+      assert.equal(await vscode.workspace.applyEdit(edit), true);
+      assert.equal(await config.save(), true);
+    };
+    const severities = () => bastionDiagnostics(uri).map((d) => d.severity);
+    try {
+      await writeConfig('{ "rules": { "bastion-nsg-missing-rule": "info" } }\n');
+      await waitFor('the finding at the level bastion-doctor.json sets', () => (severities().length > 0 && severities().every((s) => s === vscode.DiagnosticSeverity.Information) ? true : undefined), 30_000);
+      await vscode.workspace.getConfiguration('bastionDoctor').update('rules', { 'bastion-nsg-missing-rule': 'warning' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor('the setting on top of the file', () => (severities().length > 0 && severities().every((s) => s === vscode.DiagnosticSeverity.Warning) ? true : undefined), 30_000);
+      await vscode.workspace.getConfiguration('bastionDoctor').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      await writeConfig('{\n  "rules": {\n    "bastion-nsg-missing-rul": "off"\n  }\n}\n');
+      const [problem] = await waitFor('the mistake on bastion-doctor.json', () => {
+        const found = vscode.languages.getDiagnostics(configUri).filter((d) => d.source === 'Bastion Doctor');
+        return found.length > 0 ? found : undefined;
+      }, 30_000);
+      assert.equal(problem.range.start.line, 2);
+      assert.match(problem.message, /unknown rule id 'bastion-nsg-missing-rul'/);
+      await waitFor('the template back at its own levels', () => (severities().includes(vscode.DiagnosticSeverity.Error) ? true : undefined), 30_000);
+    } finally {
+      await vscode.workspace.getConfiguration('bastionDoctor').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(configUri);
+    }
+  });
+
   test('a finding in a Bicep module in another folder is shown on the module declaration, and its fix edits the module', async () => {
     const uri = await openAndWaitForDiagnostics('bicep-module/hub.bicep', ['bastion-nsg-missing-rule']);
     const moduleUri = workspaceFile('modules/bastion-nsg.bicep');

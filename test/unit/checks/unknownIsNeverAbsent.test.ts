@@ -14,7 +14,7 @@ import type { Topology } from '../../../src/core/model';
 import { armTemplateSource } from '../../../src/templates/arm';
 import { bicepSource } from '../../../src/templates/bicep';
 import type { TemplateDocument, TemplateSource } from '../../../src/templates/source';
-import { prepareTemplateSources } from '../../../src/templates/sources';
+import { prepareTemplateFormats } from '../../../src/templates/formats';
 import { terraformSource } from '../../../src/templates/terraform';
 import { healthyTopology } from '../../support/model';
 import { describeMutation, mutated, mutationsOf, type Mutation } from '../../support/unknownMutations';
@@ -79,7 +79,7 @@ function guesses(input: Input, mutations: readonly Mutation[]): string[] {
 let inputs: { input: Input; mutations: Mutation[] }[] = [];
 
 test.before(async () => {
-  await prepareTemplateSources();
+  await prepareTemplateFormats();
   inputs = [
     { label: 'demo', topology: demoTopology(), source: 'live' as const },
     { label: 'healthy model', topology: healthyTopology(), source: 'live' as const },

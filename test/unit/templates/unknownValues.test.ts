@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintDocuments } from '../../../src/templates/lint';
-import { prepareTemplateSources } from '../../../src/templates/sources';
+import { prepareTemplateFormats } from '../../../src/templates/formats';
 
 const FIXTURES = 'test/fixtures/templates';
 
@@ -25,7 +25,7 @@ const unknownCases: { folder: string; hosts: { name: string; subnet: boolean; pu
   { folder: 'terraform/unknown-values', hosts: [{ name: 'bas-a', subnet: true, publicIp: true }, { name: 'bas-b', subnet: true, publicIp: true }, { name: 'bas-c', subnet: true, publicIp: true }] },
 ];
 
-test.before(() => prepareTemplateSources());
+test.before(() => prepareTemplateFormats());
 
 for (const { folder, hosts } of unknownCases) {
   test(`${folder}: unknown subnets and public IPs are check-incomplete, with no error or warning`, () => {

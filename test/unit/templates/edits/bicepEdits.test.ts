@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import type { Finding } from '../../../../src/core/findings';
 import { parseBicep } from '../../../../src/templates/bicep';
 import { applyFileEdits, editableFixes } from '../../../../src/templates/edits';
-import { bicepString } from '../../../../src/templates/edits/bicepFiles';
+import { bicepString } from '../../../../src/templates/bicep/edits/bicepFiles';
 import type { TemplateDocument } from '../../../../src/templates/source';
 import { findingKey, fixtureDocuments, lint } from './fixtureLint';
 

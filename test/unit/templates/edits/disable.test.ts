@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Finding } from '../../../../src/core/findings';
-import { applyFileEdits, disableEdits, type TemplateFormat } from '../../../../src/templates/edits';
+import { applyFileEdits, disableEdits, type FormatId } from '../../../../src/templates/edits';
 import { fixtureDocuments, fixtureFolders, lint, loadParsers } from './fixtureLint';
 
-function silencedBy(target: Finding, other: Finding, format: TemplateFormat): boolean {
+function silencedBy(target: Finding, other: Finding, format: FormatId): boolean {
   if (other.rule !== target.rule) return false;
   const a = target.resource.origin;
   const b = other.resource.origin;

@@ -1,10 +1,10 @@
 // Every fix the editor offers on the template fixtures removes its finding and adds none.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { applyFileEdits, editableFixes, type TemplateFormat } from '../../../../src/templates/edits';
+import { applyFileEdits, editableFixes, type FormatId } from '../../../../src/templates/edits';
 import { findingKey, fixtureDocuments, fixtureFolders, lint, loadParsers } from './fixtureLint';
 
-const FORMATS: TemplateFormat[] = ['arm', 'terraform', 'bicep'];
+const FORMATS: FormatId[] = ['arm', 'terraform', 'bicep'];
 
 /** Each editable fix per fixture, by rule: a fix that silently disappears fails here. */
 const EXPECTED_EDITABLE: Record<string, string[]> = {

@@ -7,7 +7,7 @@ import { bicepSource } from '../../../../src/templates/bicep';
 import { lintDocuments } from '../../../../src/templates/lint';
 import type { TemplateDocument } from '../../../../src/templates/source';
 import { terraformParser, terraformSource } from '../../../../src/templates/terraform';
-import type { TemplateFormat } from '../../../../src/templates/edits';
+import type { FormatId } from '../../../../src/templates/edits';
 
 export const FIXTURES = join(__dirname, '../../../fixtures/templates');
 
@@ -17,13 +17,13 @@ export async function loadParsers(): Promise<void> {
   await terraformParser();
 }
 
-export function fixtureFolders(format: TemplateFormat): string[] {
+export function fixtureFolders(format: FormatId): string[] {
   const root = join(FIXTURES, format);
   return existsSync(root) ? readdirSync(root).sort() : [];
 }
 
 /** The folder's files, subfolders included (a Bicep fixture keeps its local modules in modules/). */
-export function fixtureDocuments(format: TemplateFormat, folder: string): TemplateDocument[] {
+export function fixtureDocuments(format: FormatId, folder: string): TemplateDocument[] {
   const read = (dir: string): TemplateDocument[] =>
     readdirSync(dir)
       .sort()

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lintDocuments } from '../../../../src/templates/lint';
-import { prepareTemplateSources } from '../../../../src/templates/sources';
+import { prepareTemplateFormats } from '../../../../src/templates/formats';
 import { clearTerraformParseCache, terraformSource } from '../../../../src/templates/terraform';
 import type { ParsedFile } from '../../../../src/templates/terraform/ast';
 import { ParsedFileCache } from '../../../../src/templates/terraform/parseCache';
@@ -48,7 +48,7 @@ describe('kept Terraform parses', () => {
   });
 
   it('give the same findings as a first lint after any one file of a module changes', async () => {
-    await prepareTemplateSources();
+    await prepareTemplateFormats();
     const lint = (docs: readonly { path: string; text: string }[]) => lintDocuments(docs, { sources: [terraformSource], now: () => new Date(0) }).report.findings;
     let changedFindings = 0;
     for (const folder of ['traps', 'separate-rules', 'route-table', 'dynamic-rules', 'missing-rules']) {

@@ -1,20 +1,20 @@
 // Workspace edits for Terraform (azurerm) modules, written in the module's own layout: inline
 // `security_rule` blocks or separate `azurerm_network_security_rule` resources, aligned like
 // `terraform fmt` aligns them.
-import type { NewSecurityRule, Remedy } from '../../core/findings';
-import type { Origin, SourceRange } from '../../core/model';
-import type { TemplateDocument } from '../source';
-import type { Block, Expr } from '../terraform/ast';
-import { folderOf } from '../terraform/files';
-import { NSG_TYPE } from '../terraform/map/ruleParents';
-import { loadedTerraformParser } from '../terraform/parser';
-import { instanceAddressOf } from '../terraform/readModule';
-import { referencedLabels } from '../terraform/references';
+import type { NewSecurityRule } from '../../../core/findings';
+import type { Origin, SourceRange } from '../../../core/model';
+import type { TemplateDocument } from '../../source';
+import type { Block, Expr } from '../ast';
+import { folderOf } from '../files';
+import { NSG_TYPE } from '../map/ruleParents';
+import { loadedTerraformParser } from '../parser';
+import { instanceAddressOf } from '../readModule';
+import { referencedLabels } from '../references';
 import { blockAt, literalOf, readTerraformModule, referencesResource, resources, textOf, variableOf, type Located, type TerraformFile, type TerraformModule } from './terraformModule';
-import { eolOf, indentationOf, indentUnitOf } from './text';
-import type { FileTextEdit } from './types';
+import { eolOf, indentationOf, indentUnitOf } from '../../edits/text';
+import { unhandledRemedy, type EditableRemedy, type FileTextEdit } from '../../edits/types';
 
-export function terraformRemedyEdits(remedy: Remedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined {
+export function terraformRemedyEdits(remedy: EditableRemedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined {
   const module = readTerraformModule(documents);
   if (!module) return undefined;
   const at = (origin: Origin | undefined) => (origin?.kind === 'file' ? blockAt(module, origin.file, origin.range) : undefined);
@@ -32,7 +32,7 @@ export function terraformRemedyEdits(remedy: Remedy, documents: readonly Templat
     case 'upgrade-bastion-sku':
       return setAttribute(at(remedy.bastion.origin), 'sku', remedy.toSku);
     default:
-      return undefined;
+      return unhandledRemedy(remedy);
   }
 }
 

@@ -1,7 +1,7 @@
 // Navigating an ARM template's jsonc tree from the origins the ARM source put on the model.
 import { findNodeAtLocation, getNodeValue, parseTree, type Node } from 'jsonc-parser';
-import type { SourceRange } from '../../core/model';
-import { LineIndex } from './text';
+import type { SourceRange } from '../../../core/model';
+import { LineIndex } from '../../edits/text';
 
 export interface ArmText {
   text: string;

@@ -1,15 +1,16 @@
 // Workspace edits for ARM JSON templates, written through jsonc-parser so the file keeps its
 // indentation, comments and line endings.
 import { applyEdits, getNodePath, modify, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
-import type { NewSecurityRule, Remedy } from '../../core/findings';
-import type { SourceRange } from '../../core/model';
+import type { NewSecurityRule } from '../../../core/findings';
+import type { SourceRange } from '../../../core/model';
 import { allObjects, enclosingResource, isExpression, isLiteral, objectAt, property, readArmText, stringValue, type ArmText } from './armTree';
-import { differenceAsEdit, eolOf, indentUnitOf } from './text';
+import { differenceAsEdit, eolOf, indentUnitOf } from '../../edits/text';
+import { unhandledRemedy, type EditableRemedy } from '../../edits/types';
 
 export type TextChange = { range: SourceRange; newText: string };
 
 /** The change a remedy makes to this ARM text, or undefined when it cannot be made safely here. */
-export function armRemedyEdit(remedy: Remedy, text: string): TextChange | undefined {
+export function armRemedyEdit(remedy: EditableRemedy, text: string): TextChange | undefined {
   const arm = readArmText(text);
   if (!arm) return undefined;
   switch (remedy.kind) {
@@ -28,7 +29,7 @@ export function armRemedyEdit(remedy: Remedy, text: string): TextChange | undefi
     case 'upgrade-bastion-sku':
       return remedy.bastion.origin?.kind === 'file' ? upgradeSku(arm, remedy.bastion.origin.range, remedy.toSku) : undefined;
     default:
-      return undefined;
+      return unhandledRemedy(remedy);
   }
 }
 

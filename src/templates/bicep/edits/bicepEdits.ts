@@ -1,10 +1,9 @@
 // Workspace edits for Bicep files, written in the file's own layout. An edit lands in the file
 // the element was declared in (a local module included) and only when that file deploys once;
 // values that come from expressions the edit cannot follow get no edit.
-import type { Remedy } from '../../core/findings';
-import type { Origin, SourceRange } from '../../core/model';
-import type { TemplateDocument } from '../source';
-import type { Expression, ObjectExpression, ResourceDeclaration } from '../bicep/syntax/ast';
+import type { Origin, SourceRange } from '../../../core/model';
+import type { TemplateDocument } from '../../source';
+import type { Expression, ObjectExpression, ResourceDeclaration } from '../syntax/ast';
 import {
   allResources,
   bicepValue,
@@ -24,10 +23,10 @@ import {
   type BicepWorkspace,
 } from './bicepFiles';
 import { addBicepRules } from './bicepRules';
-import { eolOf, indentationOf, indentUnitOf } from './text';
-import type { FileTextEdit } from './types';
+import { eolOf, indentationOf, indentUnitOf } from '../../edits/text';
+import { unhandledRemedy, type EditableRemedy, type FileTextEdit } from '../../edits/types';
 
-export function bicepRemedyEdits(remedy: Remedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined {
+export function bicepRemedyEdits(remedy: EditableRemedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined {
   const workspace = readBicepWorkspace(documents);
   const fileOf = (origin: Origin | undefined) => {
     if (origin?.kind !== 'file') return undefined;
@@ -48,7 +47,7 @@ export function bicepRemedyEdits(remedy: Remedy, documents: readonly TemplateDoc
     case 'upgrade-bastion-sku':
       return withResource(fileOf(remedy.bastion.origin), 'bastionHosts', (file, bastion) => upgradeSku(workspace, file, bastion, remedy.toSku));
     default:
-      return undefined;
+      return unhandledRemedy(remedy);
   }
 }
 

@@ -1,12 +1,12 @@
 // The parsed .bicep files of a run, with the lookups the Bicep edits need: the declaration or
 // object an origin points at, literal values and where a param's value really comes from.
 import { dirname, join, normalize } from 'node:path';
-import type { SourceRange } from '../../core/model';
-import { findParameters } from '../bicep/parameterFiles';
-import type { Declaration, Expression, ModuleDeclaration, ObjectExpression, ObjectProperty, ResourceDeclaration } from '../bicep/syntax/ast';
-import { parseBicep } from '../bicep/syntax/parser';
-import type { TemplateDocument } from '../source';
-import { LineIndex } from './text';
+import type { SourceRange } from '../../../core/model';
+import { findParameters } from '../parameterFiles';
+import type { Declaration, Expression, ModuleDeclaration, ObjectExpression, ObjectProperty, ResourceDeclaration } from '../syntax/ast';
+import { parseBicep } from '../syntax/parser';
+import type { TemplateDocument } from '../../source';
+import { LineIndex } from '../../edits/text';
 
 export interface BicepFile {
   path: string;

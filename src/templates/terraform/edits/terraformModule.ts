@@ -1,12 +1,12 @@
 // The parsed .tf files of one module, with lookups the Terraform edits need.
-import type { SourceRange } from '../../core/model';
-import type { Attribute, Block, Expr } from '../terraform/ast';
-import { isTerraformConfigFile, isTerraformVariablesFile } from '../terraform/files';
-import { loadedTerraformParser } from '../terraform/parser';
-import { parseModuleFile } from '../terraform/readModule';
-import { parseTerraformFile } from '../terraform/syntax';
-import type { TemplateDocument } from '../source';
-import { LineIndex } from './text';
+import type { SourceRange } from '../../../core/model';
+import type { Attribute, Block, Expr } from '../ast';
+import { isTerraformConfigFile, isTerraformVariablesFile } from '../files';
+import { loadedTerraformParser } from '../parser';
+import { parseModuleFile } from '../readModule';
+import { parseTerraformFile } from '../syntax';
+import type { TemplateDocument } from '../../source';
+import { LineIndex } from '../../edits/text';
 
 export interface TerraformFile {
   path: string;

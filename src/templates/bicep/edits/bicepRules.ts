@@ -1,8 +1,8 @@
 // New security rules in a Bicep file, in the form the file already uses: objects appended to the
 // NSG's `securityRules` array, items appended to the var array a `for` loop builds the rules
 // from, or child `securityRules` resource declarations.
-import type { NewSecurityRule } from '../../core/findings';
-import type { ArrayExpression, Expression, ObjectExpression, ResourceDeclaration } from '../bicep/syntax/ast';
+import type { NewSecurityRule } from '../../../core/findings';
+import type { ArrayExpression, Expression, ObjectExpression, ResourceDeclaration } from '../syntax/ast';
 import {
   allResources,
   bicepString,
@@ -18,8 +18,8 @@ import {
   walkExpression,
   type BicepFile,
 } from './bicepFiles';
-import { eolOf, indentationOf, indentUnitOf } from './text';
-import type { FileTextEdit } from './types';
+import { eolOf, indentationOf, indentUnitOf } from '../../edits/text';
+import type { FileTextEdit } from '../../edits/types';
 
 type Scalar = string | number | boolean;
 type Field = Scalar | string[];
