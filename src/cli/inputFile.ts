@@ -12,6 +12,8 @@ export class InputFileError extends Error {
   constructor(
     readonly path: string,
     readonly reason: string,
+    /** The system error code behind it (ENOENT, EISDIR, ...): readers of optional files skip an absent one. */
+    readonly code?: string,
   ) {
     super(`${path}: ${reason}`);
   }
@@ -52,7 +54,7 @@ async function readRegularFile(path: string, maxBytes: number): Promise<Uint8Arr
 }
 
 function refuseUnlessSmallRegularFile(path: string, info: { isFile(): boolean; isDirectory(): boolean; size: number }, maxBytes: number): void {
-  if (info.isDirectory()) throw new InputFileError(path, 'is a directory, not a file');
+  if (info.isDirectory()) throw new InputFileError(path, 'is a directory, not a file', 'EISDIR');
   if (!info.isFile()) throw new InputFileError(path, 'is not a regular file (a FIFO, socket or device); only regular files are read');
   if (info.size > maxBytes) throw new InputFileError(path, tooLarge(maxBytes));
 }
@@ -61,7 +63,7 @@ const tooLarge = (maxBytes: number) => `is larger than ${maxBytes / (1024 * 1024
 
 /** Any failure to read `path` (from readInputFile or another reader) as an InputFileError. */
 export function inputFileError(path: string, error: unknown): InputFileError {
-  return error instanceof InputFileError ? error : new InputFileError(path, readFailure(error));
+  return error instanceof InputFileError ? error : new InputFileError(path, readFailure(error), (error as { code?: string }).code);
 }
 
 function readFailure(error: unknown): string {
