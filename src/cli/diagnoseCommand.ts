@@ -33,6 +33,10 @@ export async function runDiagnose(argv: readonly string[], io: CliIo): Promise<n
   reportSourceProblems(loaded.topology, io);
   const report = diagnoseSelection(loaded, args);
   io.stdout(render(report, args.format, io));
+  if (nothingChecked(loaded, args)) {
+    io.stderr('bastion-doctor: nothing could be checked: the Bastion host could not be read (see the check-incomplete findings)\n');
+    return EXIT_USAGE;
+  }
   return hasErrors(report.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -56,6 +60,14 @@ async function loadSource(args: DiagnoseArgs, io: CliIo): Promise<LoadedSource> 
   return live;
 }
 
+/**
+ * A live run whose host could not be read checked nothing (every check starts from the host):
+ * it must not exit as if all were well.
+ */
+function nothingChecked(loaded: LoadedSource, args: DiagnoseArgs): boolean {
+  return args.source?.kind === 'live' && loaded.selection.bastion === undefined;
+}
+
 /** Failures that end a live run with a message instead of a report. */
 function liveFailure(error: unknown): { message: string; code: number } | undefined {
   const name = error instanceof Error ? error.name : '';
@@ -63,6 +75,7 @@ function liveFailure(error: unknown): { message: string; code: number } | undefi
   if (name === 'AbortError') return { message: 'cancelled', code: EXIT_CANCELLED };
   if (name === 'NotSignedInError') return { message: `${message}\nSign in with 'az login' (or choose another credential with --auth), then run the command again.`, code: EXIT_USAGE };
   if (name === 'AzureUnreachableError') return { message, code: EXIT_USAGE };
+  if (name === 'RunDeadlineError') return { message: `${message} before the deep check finished; give more time with --timeout SECONDS`, code: EXIT_USAGE };
   return undefined;
 }
 

@@ -37,6 +37,12 @@ Live Azure (with --subscription, or --bastion RESOURCE_ID):
   --auth KIND            cli (default: your 'az login'), env, device-code, managed-identity
   --arm-endpoint URL     Resource Manager endpoint of another cloud (Azure Stack Hub, custom)
   --save-snapshot FILE   Also write what was read, as a snapshot to share or diagnose offline
+  --request-timeout SECONDS
+                         How long one request to Azure may take (default 60); a read that
+                         takes longer is check-incomplete. A Retry-After longer than 60 s is
+                         shortened to 60 s, and the finding says so
+  --timeout SECONDS      Time limit of the whole run (default 600): what has not answered by
+                         then is check-incomplete, and the report shows the rest
   --deep                 Also run the slower checks for the --vm connection: IP flow verify,
                          effective routes and rules, audit logs, active sessions, the client
                          path from this machine and the local Azure CLI (needs --vm)
@@ -53,7 +59,8 @@ Output:
   -f, --format FORMAT    text (default), json or sarif
   --rule ID=LEVEL        Override a rule's severity: off, info, warning or error (repeatable)
 
-Exit codes: 0 no error findings, 1 error findings, 2 usage or input error, 3 internal error.
+Exit codes: 0 no error findings, 1 error findings, 2 usage or input error, or a live run that
+could check nothing (the Bastion host could not be read), 3 internal error.
 
 Rule ids:
 ${RULE_IDS.map((id) => `  ${id}`).join('\n')}
