@@ -1,7 +1,7 @@
 // Calls into the SDK that keep exactly what ARM returned: the mapper reads raw ARM JSON, and
 // Save Snapshot must write real ARM JSON, not the SDK's camel-cased models.
 import type { Pipeline } from '@azure/core-rest-pipeline';
-import { ReadStoppedError } from './errors';
+import { checkNextLink, type PagingBounds } from './paging';
 
 /** The part of the SDK's raw response (FullOperationResponse) these calls read. */
 interface RawResponse {
@@ -39,12 +39,6 @@ export async function rawGet(call: (options: RawCallOptions) => Promise<unknown>
 /** The SDK's paged iterator, reduced to what rawList uses. */
 export interface PagedIterable {
   byPage(): AsyncIterator<unknown>;
-}
-
-/** Where a listing may go and how far: the clients' endpoint and page limit. */
-export interface PagingBounds {
-  endpoint: string;
-  maxPages: number;
 }
 
 /**
@@ -90,16 +84,4 @@ export async function rawList(
     keep(response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined);
   }
   return items;
-}
-
-function checkNextLink(nextLink: string, seen: ReadonlySet<string>, pagesRead: number, bounds: PagingBounds): void {
-  let url: URL;
-  try {
-    url = new URL(nextLink);
-  } catch {
-    throw new ReadStoppedError('ARM answered with a nextLink that is not a URL; not followed');
-  }
-  if (url.origin !== new URL(bounds.endpoint).origin) throw new ReadStoppedError(`ARM answered with a nextLink on another host (${url.host}); not followed`);
-  if (seen.has(nextLink)) throw new ReadStoppedError('ARM answered the same nextLink twice (a paging loop); not followed');
-  if (pagesRead >= bounds.maxPages) throw new ReadStoppedError(`the listing has more than ${bounds.maxPages} pages (the page limit); the rest was not read`);
 }

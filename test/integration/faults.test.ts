@@ -16,6 +16,8 @@ import { SUBSCRIPTION_ID } from '../support/arm';
 import { fakeArmClients } from '../support/fakeArm/harness';
 import { FakeArm } from '../support/fakeArm/server';
 import { hubAndSpoke } from './scenarios';
+import { runDeepCheck } from '../../src/azure/deep/deepCheck';
+import { env as deepEnv, serve as serveDeepCheck } from './deep/fixtures';
 
 const fake = new FakeArm();
 const foreign = new FakeArm();
@@ -167,5 +169,18 @@ describe('the live path under faults', () => {
     assert.equal(inventory.incomplete.length, 1);
     assert.match(inventory.incomplete[0].message, /network interfaces of subscription .*connection was reset \(ECONNRESET\)/);
     assert.deepEqual(inventory.subscriptions[0].bastions.map((b) => b.id), [env.hostId]);
+  });
+
+  it('the deep check\'s Network Watcher listing stops at a looping nextLink (SDK pager), the other deep calls still run', TEST_BOUND, async () => {
+    serveDeepCheck(fake, undefined, { watcher: false });
+    fake.inject({ path: '/providers/Microsoft.Network/networkWatchers', method: 'GET', nextLink: 'self' });
+    const clients = fakeArmClients(fake, BOUNDED);
+    const read = await readForDiagnosis(clients, { bastion: deepEnv.hostId, vm: deepEnv.spokeVmId });
+    const result = await runDeepCheck(clients, topologyFromRead(read, 'subscription test'), { bastionHostId: deepEnv.hostId, virtualMachineId: deepEnv.spokeVmId }, { clientPath: false });
+    const stopped = result.findings.find((f) => f.rule === 'check-incomplete' && /Network Watchers/.test(f.message));
+    assert.ok(stopped, result.findings.map((f) => f.message).join('\n'));
+    assert.match(stopped.message, /answered the same nextLink twice \(a paging loop\); not followed/);
+    assert.ok(fake.requestsTo('/providers/Microsoft.Network/networkWatchers').length <= 3);
+    assert.ok(result.deep.effectiveRoutes !== undefined || fake.requestsTo('effectiveRouteTable').length > 0, 'the effective routes were still asked');
   });
 });
