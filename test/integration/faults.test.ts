@@ -37,9 +37,12 @@ beforeEach(() => {
   fake.pageSize = 50;
 });
 
-/** Small bounds, so every fault resolves in well under a second. */
-const BOUNDED: Partial<AzureClientsOptions> = { requestTimeoutMs: 200, maxRetryAfterMs: 20, retryOptions: { maxRetries: 1, retryDelayInMs: 5, maxRetryDelayInMs: 10 } };
-const TEST_BOUND = { timeout: 8000 };
+/**
+ * Small bounds, so every fault resolves in seconds; the per-request timeout leaves room for a
+ * loaded machine (TLS handshakes on 2 shared cores), so only the stalled read reaches it.
+ */
+const BOUNDED: Partial<AzureClientsOptions> = { requestTimeoutMs: 1500, maxRetryAfterMs: 20, retryOptions: { maxRetries: 1, retryDelayInMs: 5, maxRetryDelayInMs: 10 } };
+const TEST_BOUND = { timeout: 15_000 };
 
 async function diagnoseLive(options: Omit<ReadForDiagnosisOptions, 'bastion'>, clientOptions: Partial<AzureClientsOptions> = {}) {
   const env = hubAndSpoke({ spokeVmPower: 'stopped' });
@@ -81,8 +84,8 @@ describe('the live path under faults', () => {
   it('a stalled answer ends at the per-request timeout as that read\'s check-incomplete', TEST_BOUND, async () => {
     fake.inject({ path: SPOKE_NSG_PATH, transport: 'stall' });
     const { env, read, findings, elapsedMs } = await diagnoseLive({});
-    assert.match(incompleteFor(read.incomplete, env.spokeNsgId).message, /nsg-spoke-workload did not answer within 0\.2 s \(the per-request timeout\)/);
-    assert.ok(elapsedMs < 3000, `took ${Math.round(elapsedMs)} ms`);
+    assert.match(incompleteFor(read.incomplete, env.spokeNsgId).message, /nsg-spoke-workload did not answer within 1\.5 s \(the per-request timeout\)/);
+    assert.ok(elapsedMs < 6000, `took ${Math.round(elapsedMs)} ms`);
     assertOtherChecksRan(read, findings);
   });
 
@@ -92,7 +95,7 @@ describe('the live path under faults', () => {
     const finding = incompleteFor(read.incomplete, env.spokeNsgId);
     assert.match(finding.message, /throttling.*\(429\).*asked to wait 3600 s; Bastion Doctor waits at most 0\.02 s/);
     assert.equal(fake.requestsTo(SPOKE_NSG_PATH).length, 2);
-    assert.ok(elapsedMs < 3000, `took ${Math.round(elapsedMs)} ms`);
+    assert.ok(elapsedMs < 6000, `took ${Math.round(elapsedMs)} ms`);
     assertOtherChecksRan(read, findings);
   });
 
@@ -155,9 +158,9 @@ describe('the live path under faults', () => {
 
   it('the whole-run timeout ends the reads still out as check-incomplete and returns what was read', TEST_BOUND, async () => {
     fake.inject({ path: SPOKE_NSG_PATH, transport: 'stall' });
-    const { env, read, findings, elapsedMs } = await diagnoseLive({ timeoutMs: 300 }, { requestTimeoutMs: 60_000 });
-    assert.match(incompleteFor(read.incomplete, env.spokeNsgId).message, /nsg-spoke-workload was not read within the run's time limit \(0\.3 s\)/);
-    assert.ok(elapsedMs < 3000, `took ${Math.round(elapsedMs)} ms`);
+    const { env, read, findings, elapsedMs } = await diagnoseLive({ timeoutMs: 2000 }, { requestTimeoutMs: 60_000 });
+    assert.match(incompleteFor(read.incomplete, env.spokeNsgId).message, /nsg-spoke-workload was not read within the run's time limit \(2 s\)/);
+    assert.ok(elapsedMs < 6000, `took ${Math.round(elapsedMs)} ms`);
     assertOtherChecksRan(read, findings);
   });
 
@@ -181,6 +184,6 @@ describe('the live path under faults', () => {
     assert.ok(stopped, result.findings.map((f) => f.message).join('\n'));
     assert.match(stopped.message, /answered the same nextLink twice \(a paging loop\); not followed/);
     assert.ok(fake.requestsTo('/providers/Microsoft.Network/networkWatchers').length <= 3);
-    assert.ok(result.deep.effectiveRoutes !== undefined || fake.requestsTo('effectiveRouteTable').length > 0, 'the effective routes were still asked');
+    assert.ok(fake.requestsTo('effectiveRouteTable').length > 0, 'the effective routes were still asked');
   });
 });
