@@ -91,7 +91,7 @@ export function listBastionHosts(subscriptionId: string): ArmRead {
     target: { ...target(NETWORK_KINDS.bastionHost, scope, 'finding the Bastion host by name'), name: `subscription ${subscriptionId}`, kind: 'Bastion hosts of' },
     async run(clients, signal) {
       const network = await clients.forSubscription(subscriptionId).network();
-      return rawList((o) => network.bastionHosts.list(o), network.pipeline, signal);
+      return rawList((o) => network.bastionHosts.list(o), network.pipeline, clients, signal);
     },
   };
 }
@@ -129,8 +129,9 @@ function subscriptionList(info: KindInfo, subscriptionId: string, kind: string, 
     key: `list ${info.type.toLowerCase()} ${scope.toLowerCase()}`,
     target: { ...target(info, scope, decides), name: `subscription ${subscriptionId}`, kind },
     async run(clients, signal) {
-      const { pipeline, list } = await lister(clients.forSubscription(subscriptionId));
-      return rawList(list, pipeline, signal);
+      const forSubscription = clients.forSubscription(subscriptionId);
+      const { pipeline, list } = await lister(forSubscription);
+      return rawList(list, pipeline, forSubscription, signal);
     },
   };
 }
@@ -149,8 +150,9 @@ export function listDiagnosticSettings(resourceId: string): ArmRead {
       decides: 'whether Bastion audit logs are collected',
     },
     async run(clients, signal) {
-      const monitor = await clientsFor(clients, resourceId).monitor();
-      return rawList((o) => monitor.diagnosticSettings.list(resourceId, o), monitor.pipeline, signal);
+      const own = clientsFor(clients, resourceId);
+      const monitor = await own.monitor();
+      return rawList((o) => monitor.diagnosticSettings.list(resourceId, o), monitor.pipeline, own, signal);
     },
   };
 }

@@ -13,6 +13,7 @@ import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/identity';
 import { parseResourceId } from '../core/resourceId';
+import { DEFAULT_MAX_PAGES, DEFAULT_MAX_RETRY_AFTER_MS, DEFAULT_REQUEST_TIMEOUT_MS, originGuardPolicy, requestTimeoutPolicy, retryAfterCapPolicy } from './pipelineBounds';
 
 export const PUBLIC_ARM_ENDPOINT = 'https://management.azure.com';
 
@@ -40,12 +41,20 @@ export interface AzureClientsOptions {
   updateIntervalInMs?: number;
   /** The transport (default: the SDK's); unit tests answer from memory. */
   httpClient?: HttpClient;
+  /** How long one attempt may wait for its whole answer (default 60 s). */
+  requestTimeoutMs?: number;
+  /** The longest Retry-After honoured; a longer one is shortened to it (default 60 s). */
+  maxRetryAfterMs?: number;
+  /** Pages one listing or query may have before it ends as check-incomplete (default 1000). */
+  maxPages?: number;
 }
 
 export interface AzureClients {
   readonly subscriptionId: string;
   readonly endpoint: string;
   readonly updateIntervalInMs?: number;
+  /** Pages one listing or query may have (a longer one ends as check-incomplete). */
+  readonly maxPages: number;
   network(): Promise<NetworkManagementClient>;
   compute(): Promise<ComputeManagementClient>;
   monitor(): Promise<MonitorClient>;
@@ -102,7 +111,11 @@ function clientSet(options: AzureClientsOptions, shared: SharedState): AzureClie
     credentials: { scopes: [`${endpoint}/.default`] },
     ...(options.tlsCa !== undefined ? { tlsOptions: { ca: options.tlsCa } } : {}),
     ...(options.retryOptions !== undefined ? { retryOptions: options.retryOptions } : {}),
-    additionalPolicies: [...(options.additionalPolicies ?? []), { policy: countingPolicy, position: 'perRetry' as const }],
+    additionalPolicies: [
+      ...(options.additionalPolicies ?? []),
+      { policy: countingPolicy, position: 'perRetry' as const },
+      ...boundingPolicies(options, [endpoint]),
+    ],
     userAgentOptions: { userAgentPrefix: 'bastion-doctor' },
     ...(options.httpClient !== undefined ? { httpClient: options.httpClient } : {}),
   };
@@ -115,6 +128,7 @@ function clientSet(options: AzureClientsOptions, shared: SharedState): AzureClie
     subscriptionId,
     endpoint,
     updateIntervalInMs: options.updateIntervalInMs,
+    maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
     network: once(async () => new (await import('@azure/arm-network')).NetworkManagementClient(credential, subscriptionId, clientOptions)),
     compute: once(async () => new (await import('@azure/arm-compute')).ComputeManagementClient(credential, subscriptionId, clientOptions)),
     monitor: once(async () => new (await import('@azure/arm-monitor')).MonitorClient(credential, subscriptionId, clientOptions)),
@@ -131,4 +145,20 @@ function clientSet(options: AzureClientsOptions, shared: SharedState): AzureClie
   };
   if (!shared.sets.has(subscriptionId.toLowerCase())) shared.sets.set(subscriptionId.toLowerCase(), set);
   return set;
+}
+
+/**
+ * The policies every client of Bastion Doctor carries (Log Analytics' too): after Sign, so they
+ * act on each attempt just before it is sent (pipelineBounds.ts). The origin guard comes last:
+ * nothing after it can send a request it has not seen.
+ */
+export function boundingPolicies(
+  options: Pick<AzureClientsOptions, 'requestTimeoutMs' | 'maxRetryAfterMs'>,
+  allowedOrigins: readonly string[],
+): AdditionalPolicy[] {
+  return [
+    { policy: retryAfterCapPolicy(options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS), position: 'perRetry' },
+    { policy: requestTimeoutPolicy(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS), position: 'perRetry' },
+    { policy: originGuardPolicy(allowedOrigins), position: 'perRetry' },
+  ];
 }

@@ -1,9 +1,11 @@
 // What a failed ARM read means for the user. A read that fails on its own (403, 404, throttling,
-// a server error) becomes a check-incomplete finding naming the resource and, for 403, the exact
-// permission; failures that stop the whole run (sign-in, no network, cancellation) are thrown.
+// a server error, a reset connection, a timeout, a paging limit, a link to another host) becomes
+// a check-incomplete finding naming the resource and why (for 403, the exact permission);
+// failures that stop the whole run (sign-in, no network at all, cancellation) are thrown.
 import { CATALOG } from '../core/catalog';
 import type { Finding, Layer } from '../core/findings';
 import { parseResourceId } from '../core/resourceId';
+import { cappedRetryAfterOf, ForeignOriginError, RequestTimeoutError, seconds } from './pipelineBounds';
 
 /** The resource a read was about, and what the read needs and decides. */
 export interface ReadTarget {
@@ -48,7 +50,29 @@ export const ACTION_PERMISSIONS = {
   connectivityCheck: 'Microsoft.Network/networkWatchers/connectivityCheck/action',
 } as const;
 
-const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT']);
+/** The endpoint cannot be reached at all: every read would fail the same way, so the run stops. */
+const NETWORK_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** A connection that broke during one read: that read is lost, the others go on. */
+const TRANSIENT_TRANSPORT_ERRORS: Record<string, string> = {
+  ECONNRESET: 'the connection was reset',
+  ETIMEDOUT: 'the connection timed out',
+  EPIPE: 'the connection was closed while sending',
+  ECONNABORTED: 'the connection was aborted',
+};
+
+/** A read that Bastion Doctor itself stopped (a paging loop, the page limit, a link to another host). */
+export class ReadStoppedError extends Error {
+  override readonly name = 'ReadStoppedError';
+}
+
+/** The whole run's time limit ran out before the read answered. */
+export class RunDeadlineError extends Error {
+  override readonly name = 'RunDeadlineError';
+  constructor(readonly timeoutMs: number) {
+    super(`the run's time limit (${seconds(timeoutMs)}) ran out`);
+  }
+}
 
 export function isAbortError(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
@@ -74,15 +98,19 @@ export function httpStatusText(error: unknown): string | undefined {
   return code ? `${status} ${code}` : String(status);
 }
 
-function networkCodeOf(error: unknown): string | undefined {
+function errorCodeIn(error: unknown, codes: ReadonlySet<string>): string | undefined {
   for (let current: unknown = error, depth = 0; current && depth < 4; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && NETWORK_ERROR_CODES.has(code)) return code;
+    if (typeof code === 'string' && codes.has(code)) return code;
     current = (current as { cause?: unknown }).cause;
   }
   const message = error instanceof Error ? error.message : '';
-  return [...NETWORK_ERROR_CODES].find((code) => message.includes(code));
+  return [...codes].find((code) => message.includes(code));
 }
+
+const networkCodeOf = (error: unknown) => errorCodeIn(error, NETWORK_ERROR_CODES);
+const TRANSIENT_CODES = new Set(Object.keys(TRANSIENT_TRANSPORT_ERRORS));
+const transientCodeOf = (error: unknown) => (statusOf(error) === undefined ? errorCodeIn(error, TRANSIENT_CODES) : undefined);
 
 /**
  * Throws the run-stopping failures (abort: rethrown as is; 401 or a credential that cannot sign
@@ -128,8 +156,19 @@ export function readFailureFinding(error: unknown, target: ReadTarget, endpoint:
     message = `The ${target.referencedBy} points at a ${target.kind} that does not exist or that you cannot see (404): ${target.id}; ${target.decides} could not be checked.`;
   } else if (status === 404) {
     message = `The ${target.kind} ${target.name} no longer exists (404): ${target.id}; ${target.decides} could not be checked.`;
+  } else if (error instanceof RequestTimeoutError) {
+    message = `The ${target.kind} ${target.name} did not answer within ${seconds(error.timeoutMs)} (the per-request timeout), so ${target.decides} could not be checked; run the diagnosis again.`;
+  } else if (error instanceof RunDeadlineError) {
+    message = `The ${target.kind} ${target.name} was not read within the run's time limit (${seconds(error.timeoutMs)}), so ${target.decides} could not be checked.`;
+  } else if (error instanceof ReadStoppedError || error instanceof ForeignOriginError) {
+    message = `Reading the ${target.kind} ${target.name} stopped: ${error.message}, so ${target.decides} could not be checked.`;
+  } else if (transientCodeOf(error) !== undefined) {
+    const code = transientCodeOf(error)!;
+    message = `Reading the ${target.kind} ${target.name} failed: ${TRANSIENT_TRANSPORT_ERRORS[code]} (${code}) after the SDK's retries, so ${target.decides} could not be checked; run the diagnosis again.`;
   } else if (status === 429) {
-    message = `Azure kept throttling the read of the ${target.kind} ${target.name} (429) after the SDK's retries, so ${target.decides} could not be checked; run the diagnosis again in a minute.`;
+    const capped = cappedRetryAfterOf(error);
+    const cap = capped === undefined ? '' : ` (Azure asked to wait ${seconds(capped.askedMs)}; Bastion Doctor waits at most ${seconds(capped.capMs)})`;
+    message = `Azure kept throttling the read of the ${target.kind} ${target.name} (429)${cap} after the SDK's retries, so ${target.decides} could not be checked; run the diagnosis again in a minute.`;
   } else if (status !== undefined && status >= 500) {
     message = `Azure Resource Manager answered ${status} for the ${target.kind} ${target.name} after the SDK's retries, so ${target.decides} could not be checked; try again later.`;
   } else {

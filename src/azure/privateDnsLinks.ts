@@ -6,9 +6,9 @@ import type { AzureClients } from './clients';
 import type { ArmRead } from './armReads';
 import { kqlString } from './kql';
 import type { RawArmResource } from './rawArm';
+import { queryResourceGraph } from './resourceGraph';
 
 export const PRIVATE_DNS_LINK_TYPE = 'Microsoft.Network/privateDnsZones/virtualNetworkLinks';
-const PAGE_SIZE = 1000;
 
 export function privateDnsLinksQuery(vnetId: string): string {
   return [
@@ -32,23 +32,14 @@ export function listPrivateDnsZoneLinks(vnetId: string): ArmRead {
       decides: 'whether the VNet links a private DNS zone Bastion cannot work with',
     },
     async run(clients: AzureClients, signal: AbortSignal): Promise<RawArmResource[]> {
-      const graph = await clients.resourceGraph();
+      // No subscriptions: tenant scope, so zones in subscriptions outside the selection count too.
+      const rows = await queryResourceGraph(clients, undefined, privateDnsLinksQuery(vnetId), signal);
       const links: RawArmResource[] = [];
-      let skipToken: string | undefined;
-      do {
-        // No subscriptions: tenant scope, so zones in subscriptions outside the selection count too.
-        const page = await graph.resources(
-          { query: privateDnsLinksQuery(vnetId), options: { top: PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) } },
-          { abortSignal: signal },
-        );
-        if (!Array.isArray(page.data)) throw new Error('Resource Graph returned data that is not a list of rows');
-        for (const row of page.data as Record<string, unknown>[]) {
-          if (typeof row.id !== 'string' || typeof row.name !== 'string') continue;
-          // Resource Graph lower-cases types; the ARM type is what the mapper and reports expect.
-          links.push({ ...row, id: row.id, name: row.name, type: PRIVATE_DNS_LINK_TYPE } as RawArmResource);
-        }
-        skipToken = page.skipToken;
-      } while (skipToken);
+      for (const row of rows as Record<string, unknown>[]) {
+        if (typeof row.id !== 'string' || typeof row.name !== 'string') continue;
+        // Resource Graph lower-cases types; the ARM type is what the mapper and reports expect.
+        links.push({ ...row, id: row.id, name: row.name, type: PRIVATE_DNS_LINK_TYPE } as RawArmResource);
+      }
       return links;
     },
   };

@@ -8,7 +8,7 @@ import type { TopologyCoverage } from '../core/model';
 import { isResourceId } from '../core/resourceId';
 import { getNetworkResource, getVirtualMachine, listBastionHosts, listNetworkInterfaces, listVirtualMachines, type ArmRead } from './armReads';
 import { countRequests, type AzureClients } from './clients';
-import { readFailureFinding } from './errors';
+import { readFailureFinding, RunDeadlineError } from './errors';
 import { planNextReads, type DiagnosisState } from './diagnosisPlan';
 import type { RawArmResource } from './rawArm';
 
@@ -22,6 +22,11 @@ export interface ReadForDiagnosisOptions {
   signal?: AbortSignal;
   /** Without --vm: at most this many reachable VMs are read (default 50). */
   maxVms?: number;
+  /**
+   * The whole read's time limit: what has not answered by then is check-incomplete and the run
+   * reports what it has (absent: no limit beyond the per-request timeout).
+   */
+  timeoutMs?: number;
 }
 
 export interface DiagnosisRead {
@@ -52,12 +57,13 @@ export async function readForDiagnosis(clients: AzureClients, options: ReadForDi
 }
 
 async function readInWaves(clients: AzureClients, options: ReadForDiagnosisOptions): Promise<Omit<DiagnosisRead, 'requestCount'>> {
-  // One controller for the whole read: the caller's cancellation or a fatal failure (sign-in,
-  // no network) stops every request still in flight.
+  // One controller for the whole read: the caller's cancellation, a fatal failure (sign-in, no
+  // network) or the time limit stops every request still in flight.
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  const deadline = options.timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new RunDeadlineError(options.timeoutMs!)), options.timeoutMs);
   const state = initialState(clients, options);
   let waves = 0;
   try {
@@ -69,6 +75,7 @@ async function readInWaves(clients: AzureClients, options: ReadForDiagnosisOptio
     }
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
+    clearTimeout(deadline);
   }
   if (options.signal?.aborted) throw abortError(options.signal);
   return {
@@ -118,8 +125,11 @@ async function runRead(read: ArmRead, clients: AzureClients, controller: AbortCo
     const raws = await read.run(clients, controller.signal);
     record(read, raws, state);
   } catch (error) {
+    // Past the time limit the SDK reports an abort: the limit is what the user needs to hear.
+    const reason: unknown = controller.signal.reason;
+    const cause = reason instanceof RunDeadlineError ? reason : error;
     try {
-      state.incomplete.push(readFailureFinding(error, read.target, clients.endpoint));
+      state.incomplete.push(readFailureFinding(cause, read.target, clients.endpoint));
       state.failed.add(read.target.id.toLowerCase());
     } catch (fatal) {
       controller.abort(fatal);

@@ -13,7 +13,7 @@ export type DiagnoseSource =
   | { kind: 'snapshot'; file: string }
   | { kind: 'demo' }
   /** `subscription`: where names are looked up (--subscription, else the one in the host's id). */
-  | { kind: 'live'; subscription: string; armEndpoint?: string; auth?: string; saveSnapshot?: string };
+  | { kind: 'live'; subscription: string; armEndpoint?: string; auth?: string; saveSnapshot?: string; requestTimeoutMs?: number; timeoutMs?: number };
 
 export interface DiagnoseArgs {
   help: boolean;
@@ -35,6 +35,8 @@ const DIAGNOSE_OPTIONS = {
   'arm-endpoint': { type: 'string' },
   auth: { type: 'string' },
   'save-snapshot': { type: 'string' },
+  'request-timeout': { type: 'string' },
+  timeout: { type: 'string' },
   deep: { type: 'boolean' },
   guest: { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
@@ -64,11 +66,13 @@ export function parseDiagnoseArgs(argv: readonly string[]): DiagnoseArgs {
     if (values['arm-endpoint'] !== undefined) args.source.armEndpoint = nonEmpty('--arm-endpoint', values['arm-endpoint']);
     if (values.auth !== undefined) args.source.auth = nonEmpty('--auth', values.auth);
     if (values['save-snapshot'] !== undefined) args.source.saveSnapshot = nonEmpty('--save-snapshot', values['save-snapshot']);
+    if (values['request-timeout'] !== undefined) args.source.requestTimeoutMs = parseSeconds('--request-timeout', values['request-timeout']);
+    if (values.timeout !== undefined) args.source.timeoutMs = parseSeconds('--timeout', values.timeout);
     if (values.bastion === undefined) throw new UsageError('--subscription needs --bastion NAME_OR_ID (the host to diagnose)', 'diagnose');
     if (values.guest === true && values.deep !== true) throw new UsageError('--guest is part of the deep check: add --deep', 'diagnose');
     if (values.deep === true && values.vm === undefined) throw new UsageError('--deep checks one connection: name the target with --vm', 'diagnose');
   } else {
-    const liveOnly = (['arm-endpoint', 'auth', 'save-snapshot', 'deep', 'guest'] as const).find((name) => values[name] !== undefined);
+    const liveOnly = (['arm-endpoint', 'auth', 'save-snapshot', 'request-timeout', 'timeout', 'deep', 'guest'] as const).find((name) => values[name] !== undefined);
     if (liveOnly) throw new UsageError(`--${liveOnly} works only with --subscription or --bastion RESOURCE_ID (live Azure)`, 'diagnose');
   }
   if (values.bastion !== undefined) args.bastion = nonEmpty('--bastion', values.bastion);
@@ -143,6 +147,15 @@ function parsePort(value: string): number {
     throw new UsageError(`--port must be a whole number from 1 to 65535, got '${value}'`, 'diagnose');
   }
   return port;
+}
+
+/** A positive number of seconds (decimals allowed), as ms. */
+function parseSeconds(option: string, value: string): number {
+  const secondsGiven = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(secondsGiven > 0) || secondsGiven > 86_400) {
+    throw new UsageError(`${option} must be a number of seconds greater than 0 (at most 86400), got '${value}'`, 'diagnose');
+  }
+  return Math.round(secondsGiven * 1000);
 }
 
 export function parseRuleOverrides(texts: readonly string[]): SeverityOverrides {

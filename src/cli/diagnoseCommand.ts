@@ -64,6 +64,7 @@ function liveFailure(error: unknown): { message: string; code: number } | undefi
   if (name === 'AbortError') return { message: 'cancelled', code: EXIT_CANCELLED };
   if (name === 'NotSignedInError') return { message: `${message}\nSign in with 'az login' (or choose another credential with --auth), then run the command again.`, code: EXIT_USAGE };
   if (name === 'AzureUnreachableError') return { message, code: EXIT_USAGE };
+  if (name === 'RunDeadlineError') return { message: `${message} before the deep check finished; give more time with --timeout SECONDS`, code: EXIT_USAGE };
   return undefined;
 }
 

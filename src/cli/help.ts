@@ -38,6 +38,12 @@ Live Azure (with --subscription, or --bastion RESOURCE_ID):
   --auth KIND            cli (default: your 'az login'), env, device-code, managed-identity
   --arm-endpoint URL     Resource Manager endpoint of another cloud (Azure Stack Hub, custom)
   --save-snapshot FILE   Also write what was read, as a snapshot to share or diagnose offline
+  --request-timeout SECONDS
+                         How long one request to Azure may take (default 60); a read that
+                         takes longer is check-incomplete. A Retry-After longer than 60 s is
+                         shortened to 60 s, and the finding says so
+  --timeout SECONDS      Time limit of the whole run (default 600): what has not answered by
+                         then is check-incomplete, and the report shows the rest
   --deep                 Also run the slower checks for the --vm connection: IP flow verify,
                          effective routes and rules, audit logs, active sessions, the client
                          path from this machine and the local Azure CLI (needs --vm)

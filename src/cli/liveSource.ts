@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createAzureClients, PUBLIC_ARM_ENDPOINT } from '../azure/clients';
 import { AUTH_KINDS, createCredential, isAuthKind, staticTokenCredential } from '../azure/credentials';
+import { RunDeadlineError } from '../azure/errors';
 import { readForDiagnosis, ResourceSelectionError } from '../azure/readDiagnosis';
 import { topologyFromRead } from '../azure/topology';
 import type { Finding } from '../core/findings';
@@ -27,6 +28,10 @@ export interface LiveSourceArgs {
   auth?: string;
   /** Write the raw ARM JSON that was read to this file (snapshot format). */
   saveSnapshot?: string;
+  /** One request's time limit (--request-timeout; default the clients' 60 s). */
+  requestTimeoutMs?: number;
+  /** The whole run's (--timeout; default 10 minutes). */
+  timeoutMs?: number;
   signal?: AbortSignal;
   /** Run the deep checks after the read (diagnose --deep). */
   deep?: Omit<CliDeepOptions, 'signal' | 'logs'>;
@@ -45,7 +50,12 @@ export interface LiveTopology {
  * NotSignedInError / AzureUnreachableError (src/azure/errors) when the run cannot go on;
  * an AbortError when `signal` fires.
  */
+/** The CLI's whole-run time limit when --timeout is not given. */
+export const DEFAULT_RUN_TIMEOUT_MS = 10 * 60_000;
+
 export async function loadLiveTopology(args: LiveSourceArgs, io: CliIo): Promise<LiveTopology> {
+  const timeoutMs = args.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
   const endpoint = parseEndpoint(args.armEndpoint);
   const auth = parseAuth(args.auth);
   const testMode = io.env.BASTION_DOCTOR_TEST === '1' && io.env.BASTION_DOCTOR_TEST_TOKEN !== undefined;
@@ -56,11 +66,12 @@ export async function loadLiveTopology(args: LiveSourceArgs, io: CliIo): Promise
     subscriptionId: args.subscription,
     endpoint,
     tlsCa,
+    ...(args.requestTimeoutMs !== undefined ? { requestTimeoutMs: args.requestTimeoutMs } : {}),
     ...(testMode ? { retryOptions: { retryDelayInMs: 10, maxRetryDelayInMs: 50 }, updateIntervalInMs: 5 } : {}),
   });
   let read;
   try {
-    read = await readForDiagnosis(clients, { bastion: args.bastion, vm: args.vm, signal: args.signal });
+    read = await readForDiagnosis(clients, { bastion: args.bastion, vm: args.vm, signal: args.signal, timeoutMs });
   } catch (error) {
     if (error instanceof ResourceSelectionError) throw new UsageError(error.message, 'diagnose');
     throw error;
@@ -72,10 +83,23 @@ export async function loadLiveTopology(args: LiveSourceArgs, io: CliIo): Promise
   const { runCliDeepCheck } = await import('./deepCheckRun');
   // Log Analytics has its own endpoint per cloud; only the public cloud's is known here.
   const logs = endpoint === PUBLIC_ARM_ENDPOINT ? {} : undefined;
-  const deep = await runCliDeepCheck(clients, credential, topology, selection, { ...args.deep, signal: args.signal, logs }, io);
+  const deep = await withinDeadline(deadline, timeoutMs, args.signal, (signal) => runCliDeepCheck(clients, credential, topology, selection, { ...args.deep!, signal, logs }, io));
   return { topology: deep.topology, incomplete: [...read.incomplete, ...deep.findings], selection };
 }
 
+/**
+ * Runs `operation` under the user's cancellation and what is left of the run's time limit; the
+ * limit running out ends it with a RunDeadlineError rather than as a cancellation.
+ */
+async function withinDeadline<T>(deadline: number, timeoutMs: number, userSignal: AbortSignal | undefined, operation: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const limit = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+  try {
+    return await operation(userSignal === undefined ? limit : AbortSignal.any([userSignal, limit]));
+  } catch (error) {
+    if (limit.aborted && !userSignal?.aborted) throw new RunDeadlineError(timeoutMs);
+    throw error;
+  }
+}
 
 function parseEndpoint(value: string | undefined): string {
   if (value === undefined) return PUBLIC_ARM_ENDPOINT;

@@ -142,6 +142,32 @@ describe('bastion-doctor diagnose --subscription', () => {
     assert.doesNotMatch(run.stderr + run.stdout, /an-expired-token/, 'the token never shows');
   });
 
+  it('exits 2 when the host could not be read (nothing could be checked), with the report of why', async () => {
+    const hostId = hubAndSpoke().hostId;
+    fake.inject({ path: 'bastionHosts/bas-contoso-hub', status: 403 });
+    const run = await cli(byId('--bastion', hostId, '--format', 'json'));
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /nothing could be checked/);
+    const report = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
+    assert.ok(report.findings.some((f) => f.rule === 'check-incomplete' && /bas-contoso-hub was denied \(403\)/.test(f.message)), run.stdout);
+  });
+
+  it('--request-timeout ends a stalled NSG read as check-incomplete and the run still reports', async () => {
+    fake.inject({ path: 'networkSecurityGroups/nsg-bastion', transport: 'stall' });
+    const run = await cli(live('--bastion', 'bas-contoso-hub', '--vm', 'vm-app-01', '--format', 'json', '--request-timeout', '2'));
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
+    assert.ok(report.findings.some((f) => f.rule === 'check-incomplete' && /nsg-bastion did not answer within 2 s/.test(f.message)), run.stdout);
+  });
+
+  it('--timeout ends the run at its limit and reports what was read', async () => {
+    fake.inject({ path: 'networkSecurityGroups/nsg-bastion', transport: 'stall' });
+    const run = await cli(live('--bastion', 'bas-contoso-hub', '--vm', 'vm-app-01', '--format', 'json', '--timeout', '3'));
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] };
+    assert.ok(report.findings.some((f) => f.rule === 'check-incomplete' && /nsg-bastion was not read within the run's time limit \(3 s\)/.test(f.message)), run.stdout);
+  });
+
   it('says plainly when Resource Manager cannot be reached', async () => {
     const closed = createServer();
     await new Promise<void>((ready) => closed.listen(0, '127.0.0.1', ready));
@@ -187,6 +213,9 @@ describe('bastion-doctor diagnose --subscription', () => {
     ['two sources', ['diagnose', '--demo', '--subscription', SUBSCRIPTION_ID], /not --demo and --subscription|one of/],
     ['a host name without --subscription', ['diagnose', '--bastion', 'bas-contoso-hub'], /--bastion 'bas-contoso-hub' is a name.*--subscription ID/],
     ['a VM name without --subscription', ['diagnose', '--bastion', hubAndSpoke().hostId, '--vm', 'vm-app-01'], /--vm 'vm-app-01' is a name.*--subscription ID/],
+    ['--timeout that is not a number of seconds', ['diagnose', '--subscription', SUBSCRIPTION_ID, '--bastion', 'x', '--timeout', '10m'], /--timeout must be a number of seconds/],
+    ['--request-timeout 0', ['diagnose', '--subscription', SUBSCRIPTION_ID, '--bastion', 'x', '--request-timeout', '0'], /--request-timeout must be a number of seconds greater than 0/],
+    ['--timeout on a snapshot', ['diagnose', '--demo', '--timeout', '5'], /--timeout works only with --subscription/],
   ];
   for (const [name, args, message] of usage) {
     it(`exits 2 on ${name}`, async () => {

@@ -3,6 +3,7 @@
 import type { Finding } from '../../core/findings';
 import { parseResourceId } from '../../core/resourceId';
 import { clientsFor } from '../clients';
+import { boundedItems } from '../paging';
 import type { StepContext } from './step';
 
 /** getActiveSessions on bastionHosts; Reader does not grant it (reference §11.2, inferred). */
@@ -21,12 +22,13 @@ export interface ActiveSession {
 
 export async function listActiveSessions(step: StepContext): Promise<{ sessions?: ActiveSession[]; findings: Finding[] }> {
   const host = step.target.host;
-  const client = await clientsFor(step.clients, host.id).network();
+  const hostClients = clientsFor(step.clients, host.id);
+  const client = await hostClients.network();
   const { resourceGroup = '' } = parseResourceId(host.id);
   const outcome = await step.call({ id: host.id, name: host.name, type: 'Microsoft.Network/bastionHosts', kind: 'active sessions of Bastion host', action: ACTIVE_SESSIONS_ACTION, layer: 'host', decides: 'who is connected right now' },
     async (signal) => {
       const sessions: ActiveSession[] = [];
-      for await (const session of client.getActiveSessions(resourceGroup, host.name, { abortSignal: signal, updateIntervalInMs: step.updateIntervalInMs })) {
+      for await (const session of boundedItems(client.getActiveSessions(resourceGroup, host.name, { abortSignal: signal, updateIntervalInMs: step.updateIntervalInMs }), hostClients)) {
         sessions.push({
           sessionId: session.sessionId,
           startTime: session.startTime === undefined ? undefined : String(session.startTime),

@@ -6,12 +6,14 @@ import type { LogsTable } from '@azure/monitor-query-logs';
 import type { TokenCredential } from '@azure/identity';
 import type { Finding } from '../../core/findings';
 import type { AuditLogQueryResult, AuditLogRow } from '../../core/model';
-import type { AdditionalPolicy, RetryOptions } from '../clients';
+import { boundingPolicies, type AdditionalPolicy, type RetryOptions } from '../clients';
 import { armRef, prerequisiteMissing } from './findings';
 import type { StepContext } from './step';
 
 export const AUDIT_LOG_READ_ACTION = 'Microsoft.Insights/logs/MicrosoftAzureBastionAuditLogs/read';
 export const DEFAULT_LOOKBACK_HOURS = 24;
+/** The SDK's endpoint when none is given: the only origin its token may be sent to. */
+const PUBLIC_LOG_ANALYTICS_ENDPOINT = 'https://api.loganalytics.io';
 
 /** Where Log Analytics queries go, and with which identity (the run's credential). */
 export interface LogsAccess {
@@ -132,7 +134,8 @@ export async function queryAuditLogs(step: StepContext, access: LogsAccess | und
     ...(access.endpoint ? { endpoint: access.endpoint } : {}),
     ...(access.tlsCa ? { tlsOptions: { ca: access.tlsCa } } : {}),
     ...(access.retryOptions ? { retryOptions: access.retryOptions } : {}),
-    additionalPolicies: access.additionalPolicies ?? [],
+    // The same bounds as the ARM clients', and the token goes to Log Analytics only.
+    additionalPolicies: [...(access.additionalPolicies ?? []), ...boundingPolicies({}, [access.endpoint ?? PUBLIC_LOG_ANALYTICS_ENDPOINT])],
   });
   const outcome = await step.call({ id: host.id, name: host.name, type: 'Microsoft.Network/bastionHosts', kind: 'the audit log query (Log Analytics) on Bastion host', action: AUDIT_LOG_READ_ACTION, layer: 'logs', decides: 'recent Bastion logins (bastion-audit-log-failures)' },
     (signal) => client.queryResource(host.id, kql.recent, { duration: `PT${hours}H` }, { abortSignal: signal }));

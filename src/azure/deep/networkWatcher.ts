@@ -9,6 +9,7 @@ import type { IpFlowVerifyResult } from '../../core/model';
 import { parseResourceId } from '../../core/resourceId';
 import { clientsFor } from '../clients';
 import { ACTION_PERMISSIONS } from '../errors';
+import { boundedItems, type PagingBounds } from '../paging';
 import { armRef, prerequisiteMissing } from './findings';
 import type { StepContext } from './step';
 import { isVmStopped } from './target';
@@ -28,8 +29,8 @@ function normaliseLocation(location: string | undefined): string {
 }
 
 /** The Network Watcher of a region, listed across the subscription (NetworkWatcherRG by default, but not always). */
-export async function findNetworkWatcher(client: NetworkManagementClient, location: string, signal: AbortSignal): Promise<NetworkWatcherRef | undefined> {
-  for await (const watcher of client.networkWatchers.listAll({ abortSignal: signal })) {
+export async function findNetworkWatcher(client: NetworkManagementClient, location: string, bounds: PagingBounds, signal: AbortSignal): Promise<NetworkWatcherRef | undefined> {
+  for await (const watcher of boundedItems(client.networkWatchers.listAll({ abortSignal: signal }), bounds)) {
     if (watcher.id && normaliseLocation(watcher.location) === normaliseLocation(location)) {
       return { id: watcher.id, name: watcher.name ?? parseResourceId(watcher.id).name, resourceGroup: parseResourceId(watcher.id).resourceGroup ?? '', location: watcher.location ?? location };
     }
@@ -55,7 +56,7 @@ export async function runIpFlowVerify(step: StepContext): Promise<IpFlowOutcome>
   const vmClients = clientsFor(step.clients, vm.id);
   const client = await vmClients.network();
   const watcher = await step.call({ id: `/subscriptions/${vmClients.subscriptionId}/providers/Microsoft.Network/networkWatchers`, name: `in subscription ${vmClients.subscriptionId}`, type: 'Microsoft.Network/networkWatchers', kind: 'listing the Network Watchers', action: 'Microsoft.Network/networkWatchers/read', layer: 'target-nsg', decides: 'IP flow verify' },
-    (signal) => findNetworkWatcher(client, vm.location!, signal));
+    (signal) => findNetworkWatcher(client, vm.location!, vmClients, signal));
   if (!watcher.ok) return { results: [], findings: [watcher.finding] };
   if (!watcher.value) {
     return missing(`No Network Watcher exists in ${vm.location} for subscription ${vmClients.subscriptionId} (the VM's), so IP flow verify cannot run. Enable it: az network watcher configure --locations ${normaliseLocation(vm.location)} --enabled true --resource-group NetworkWatcherRG --subscription ${vmClients.subscriptionId}`);

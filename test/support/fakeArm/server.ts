@@ -1,6 +1,7 @@
 // A local HTTPS fake of Azure Resource Manager for integration tests: GET by id, list URLs with
-// nextLink paging, Resource Graph queries, long-running POST actions, injected faults and
-// latency, and a log of every request. Everything is served from an in-memory store.
+// nextLink paging, Resource Graph queries, long-running POST actions, injected faults (statuses,
+// connection resets, stalls, long Retry-After, looping or foreign nextLinks) and latency, and a
+// log of every request (with its Authorization header, so a test can see where a token went). Everything is served from an in-memory store.
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,14 @@ export interface Fault {
   times?: number;
   /** For 429/503: the retry-after-ms header (default 20). */
   retryAfterMs?: number;
+  /** For 429/503: a `Retry-After` header in seconds instead (ARM's usual form). */
+  retryAfterSeconds?: number;
+  /** Instead of an answer: reset the connection, or never answer (until the client gives up). */
+  transport?: 'reset' | 'stall';
+  /** Answer normally, with this nextLink: 'self' is the request's own URL (a page that loops). */
+  nextLink?: string;
+  /** Answer a Resource Graph query normally, with this `$skipToken` (the same one again: a loop). */
+  skipToken?: string;
 }
 
 export interface LoggedRequest {
@@ -36,6 +45,8 @@ export interface LoggedRequest {
   aborted: boolean;
   /** The request body, for POSTs (Resource Graph queries). */
   body?: string;
+  /** The Authorization header as it arrived. */
+  authorization?: string;
 }
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -113,7 +124,7 @@ export class FakeArm {
     // Resource-URI operations send `//subscriptions/...`; URL would read that as a host name.
     const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), 'https://fake');
     const path = url.pathname.replace(/\/{2,}/g, '/');
-    const entry: LoggedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, startMs: performance.now(), aborted: false };
+    const entry: LoggedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, startMs: performance.now(), aborted: false, authorization: req.headers.authorization };
     this.requests.push(entry);
     res.on('close', () => {
       if (!res.writableFinished) entry.aborted = true;
@@ -124,7 +135,18 @@ export class FakeArm {
     const delay = this.latencyMs + (fault?.latencyMs ?? 0);
     if (delay > 0) await sleep(delay);
     if (res.destroyed) return;
+    if (fault?.transport === 'stall') return;
+    if (fault?.transport === 'reset') {
+      // A TLS socket cannot send a TCP RST (resetAndDestroy); closing it mid-request gives the
+      // client the same ECONNRESET ("socket hang up") a dropped connection does.
+      req.socket.destroy();
+      return;
+    }
     const answer = fault?.status !== undefined ? faultAnswer(fault, path) : this.route(req, entry, body);
+    if (fault?.nextLink !== undefined && answer.status === 200) {
+      answer.body = { ...(answer.body as object), nextLink: fault.nextLink === 'self' ? `${this.url}${req.url ?? '/'}` : fault.nextLink };
+    }
+    if (fault?.skipToken !== undefined && answer.status === 200) answer.body = { ...(answer.body as object), $skipToken: fault.skipToken };
     entry.status = answer.status;
     entry.endMs = performance.now();
     res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': `fake-${this.requests.length}`, ...answer.headers });
@@ -257,7 +279,9 @@ function shaped(resource: ArmJson, query: URLSearchParams): ArmJson {
 
 function faultAnswer(fault: Fault, path: string): Answer {
   const status = fault.status!;
-  const retryAfter = { 'retry-after-ms': String(fault.retryAfterMs ?? 20) };
+  const retryAfter: Record<string, string> = fault.retryAfterSeconds !== undefined
+    ? { 'retry-after': String(fault.retryAfterSeconds) }
+    : { 'retry-after-ms': String(fault.retryAfterMs ?? 20) };
   switch (status) {
     case 403: {
       const action = `${armTypeOf(path)}/read`;
