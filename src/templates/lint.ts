@@ -12,6 +12,7 @@ import { bicepSource } from './bicep';
 import { elementsOf, type TopologyElement } from './topologyElements';
 import type { ParseDiagnostic, TemplateDocument, TemplateSource, TemplateSuppression, TemplateTopology } from './source';
 import { isSuppressed } from './suppression';
+import { withPeeredAddressSpaces } from './peeredAddressSpaces';
 import { unresolvedFindings, withoutGuesses } from './unresolvedFindings';
 
 export interface LintOptions {
@@ -114,7 +115,8 @@ function readAndDiagnose(doc: TemplateDocument, source: TemplateSource, siblings
   const { topology, parseDiagnostics, suppressions } = read;
   let diagnosed: DiagnosisReport;
   try {
-    diagnosed = diagnose(topology, { source: 'template' });
+    // Only the checks see the filled-in address spaces: an unknown one is noted where it decides something.
+    diagnosed = diagnose(withPeeredAddressSpaces(topology), { source: 'template' });
   } catch (error) {
     return { failure: messageOf(error), stage: 'checks' };
   }

@@ -22,6 +22,7 @@ const TOP_LEVEL: Record<string, string> = {
 const CHILDREN: Record<string, { parentAttribute: string; parentType: string; childType: string }> = {
   azurerm_subnet: { parentAttribute: 'virtual_network_name', parentType: 'Microsoft.Network/virtualNetworks', childType: 'subnets' },
   azurerm_network_security_rule: { parentAttribute: 'network_security_group_name', parentType: 'Microsoft.Network/networkSecurityGroups', childType: 'securityRules' },
+  azurerm_virtual_network_peering: { parentAttribute: 'virtual_network_name', parentType: 'Microsoft.Network/virtualNetworks', childType: 'virtualNetworkPeerings' },
   azurerm_route: { parentAttribute: 'route_table_name', parentType: 'Microsoft.Network/routeTables', childType: 'routes' },
 };
 
