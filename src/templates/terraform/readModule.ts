@@ -6,6 +6,7 @@ import type { ParsedFile } from './ast';
 import { MappingContext } from './map/context';
 import { mapBastionHosts } from './map/bastion';
 import { mapCompute } from './map/compute';
+import { mapModuleCalls } from './map/moduleCalls';
 import { mapNetworks } from './map/network';
 import { mapRouteTables } from './map/routes';
 import { mapSecurityGroups } from './map/security';
@@ -80,6 +81,7 @@ export function terraformModuleToTopologyWith(parser: Parser, files: readonly Te
     mapRouteTables(context);
     mapBastionHosts(context);
     mapCompute(context);
+    mapModuleCalls(context);
   } catch (error) {
     topology.problems.push({ resource: 'module', message: `Evaluation stopped: ${(error as Error).message}` });
   }
