@@ -7,6 +7,7 @@ import { MappingContext } from './map/context';
 import { mapBastionHosts } from './map/bastion';
 import { mapCompute } from './map/compute';
 import { mapModuleCalls } from './map/moduleCalls';
+import { mapDiagnosticSettings } from './map/monitoring';
 import { mapNetworks } from './map/network';
 import { mapRouteTables } from './map/routes';
 import { mapSecurityGroups } from './map/security';
@@ -81,6 +82,7 @@ export function terraformModuleToTopologyWith(parser: Parser, files: readonly Te
     mapRouteTables(context);
     mapBastionHosts(context);
     mapCompute(context);
+    mapDiagnosticSettings(context);
     mapModuleCalls(context);
   } catch (error) {
     topology.problems.push({ resource: 'module', message: `Evaluation stopped: ${(error as Error).message}` });
