@@ -4,6 +4,7 @@ import { sameId } from '../../core/resourceId';
 import type { Parser } from 'web-tree-sitter';
 import type { ParsedFile } from './ast';
 import { MappingContext } from './map/context';
+import { mapAzapiResources } from './map/azapi';
 import { mapBastionHosts } from './map/bastion';
 import { mapCompute } from './map/compute';
 import { mapModuleCalls } from './map/moduleCalls';
@@ -83,6 +84,7 @@ export function terraformModuleToTopologyWith(parser: Parser, files: readonly Te
     mapBastionHosts(context);
     mapCompute(context);
     mapDiagnosticSettings(context);
+    mapAzapiResources(context);
     mapModuleCalls(context);
   } catch (error) {
     topology.problems.push({ resource: 'module', message: `Evaluation stopped: ${(error as Error).message}` });
