@@ -2,6 +2,7 @@
 // being there; the older `log` block has `enabled` (default true).
 import type { DiagnosticLogSetting, DiagnosticSetting } from '../../../core/model';
 import { FieldReader, withUnresolved } from '../fields';
+import { Unknown } from '../values';
 import { MappingContext, nameOr } from './context';
 
 function logsOf(fields: FieldReader): DiagnosticLogSetting[] {
@@ -39,6 +40,18 @@ export function mapDiagnosticSettings(context: MappingContext): void {
       eventHubAuthorizationRuleId: fields.string('eventhub_authorization_rule_id', 'eventHubAuthorizationRuleId'),
     };
     context.topology.diagnosticSettings.push(withUnresolved(setting, fields));
+  }
+  // Settings whose count/for_each is not known may or may not be there: a stand-in whose target
+  // is unknown leaves the answer undecided, never "no diagnostic setting".
+  for (const declaration of context.module.resources) {
+    if (declaration.type !== 'azurerm_monitor_diagnostic_setting') continue;
+    const instances = context.module.instances(declaration);
+    if (!(instances instanceof Unknown)) continue;
+    const address = `${declaration.type}.${declaration.name}`;
+    context.topology.diagnosticSettings.push({
+      id: `terraform:${address}`, name: address, origin: context.originOf(declaration), targetResourceId: '', logs: [],
+      unresolved: [{ field: 'targetResourceId', reason: instances.reason }],
+    });
   }
   // The module declares its own settings: their absence is what it says (as for ARM and Bicep).
   context.topology.coverage.diagnosticSettings = true;

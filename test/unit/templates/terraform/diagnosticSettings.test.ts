@@ -70,6 +70,8 @@ const CASES: { name: string; extra: string; expected: string[]; message?: RegExp
   { name: 'metrics only', extra: setting(HOST_ID, ''), expected: ['bastion-diagnostics-disabled'], message: /No diagnostic setting on Bastion host bastion sends/ },
   { name: 'another resource', extra: setting('azurerm_public_ip.bastion.id', '  enabled_log {\n    category_group = "allLogs"\n  }'), expected: ['bastion-diagnostics-disabled'], message: /declare no diagnostic setting/ },
   { name: 'target unknown', extra: setting('var.target', '  enabled_log {\n    category_group = "allLogs"\n  }'), expected: ['check-incomplete', 'check-incomplete'], message: /Whether a diagnostic setting sends bastion's BastionAuditLogs is not decided/ },
+  { name: 'for_each not known', extra: setting(HOST_ID, '  enabled_log {\n    category_group = "allLogs"\n  }').replace('name                       = "to-law"', 'for_each                   = var.settings\n  name                       = each.key')
+    + 'variable "settings" {\n  type = map(string)\n}\n', expected: ['check-incomplete', 'check-incomplete'], message: /Whether a diagnostic setting sends bastion's BastionAuditLogs is not decided/ },
 ];
 
 describe('Terraform diagnostic settings', () => {
