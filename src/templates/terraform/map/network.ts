@@ -64,13 +64,18 @@ function parentNetwork(context: MappingContext, childId: string, instance: Resou
   return vnet;
 }
 
+/** The VNet a child names in `virtual_network_name` (a subnet, a peering). */
+function namedParentNetwork(context: MappingContext, instance: ResourceInstance, fields: FieldReader): VirtualNetwork {
+  fields.string('virtual_network_name', 'virtualNetworkId');
+  const vnetUnknown = fields.unresolved.find((u) => u.field === 'virtualNetworkId')?.reason;
+  return parentNetwork(context, instance.value.id as string, instance, vnetUnknown && `the virtual network of ${instance.address} is not known: ${vnetUnknown}`);
+}
+
 function mapSubnets(context: MappingContext): void {
   for (const instance of context.instancesOf('azurerm_subnet')) {
     const fields = new FieldReader(instance.value);
     const id = instance.value.id as string;
-    fields.string('virtual_network_name', 'virtualNetworkId');
-    const vnetUnknown = fields.unresolved.find((u) => u.field === 'virtualNetworkId')?.reason;
-    const vnet = parentNetwork(context, id, instance, vnetUnknown && `the virtual network of ${instance.address} is not known: ${vnetUnknown}`);
+    const vnet = namedParentNetwork(context, instance, fields);
     const subnet: Subnet = {
       id,
       name: nameOr(fields.string('name'), instance),
@@ -87,9 +92,7 @@ function mapPeerings(context: MappingContext): void {
   for (const instance of context.instancesOf('azurerm_virtual_network_peering')) {
     const fields = new FieldReader(instance.value);
     const id = instance.value.id as string;
-    fields.string('virtual_network_name', 'virtualNetworkId');
-    const vnetUnknown = fields.unresolved.find((u) => u.field === 'virtualNetworkId')?.reason;
-    const vnet = parentNetwork(context, id, instance, vnetUnknown && `the virtual network of ${instance.address} is not known: ${vnetUnknown}`);
+    const vnet = namedParentNetwork(context, instance, fields);
     const peering: VirtualNetworkPeering = {
       id,
       name: nameOr(fields.string('name'), instance),

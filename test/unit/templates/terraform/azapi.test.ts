@@ -24,59 +24,37 @@ const BASIC_ON_DEFAULT = `resource "azapi_resource" "bastion" {
 }
 `;
 
-/** A whole hub in azapi: VNet with an AzureBastionSubnet whose NSG lacks the outbound HTTP rule, public IP, host. */
-function hub(body: (inner: string) => string, nsgRules: string): string {
+function azapi(label: string, type: string, name: string, body: string): string {
   return `
-resource "azapi_resource" "nsg" {
-  type      = "Microsoft.Network/networkSecurityGroups@2024-05-01"
-  name      = "nsg-bastion"
+resource "azapi_resource" "${label}" {
+  type      = "Microsoft.Network/${type}@2024-05-01"
+  name      = "${name}"
   location  = "westeurope"
   parent_id = "${RG}"
-  body = ${body(`{
-    properties = {
-      securityRules = [${nsgRules}]
-    }
-  }`)}
+  body = ${body}
+}
+`;
 }
 
-resource "azapi_resource" "vnet" {
-  type      = "Microsoft.Network/virtualNetworks@2024-05-01"
-  name      = "hub"
-  location  = "westeurope"
-  parent_id = "${RG}"
-  body = ${body(`{
+/** A whole hub in azapi: VNet with an AzureBastionSubnet whose NSG lacks the outbound HTTP rule, public IP, host. */
+function hub(body: (inner: string) => string, nsgRules: string): string {
+  return [
+    azapi('nsg', 'networkSecurityGroups', 'nsg-bastion', body(`{ properties = { securityRules = [${nsgRules}] } }`)),
+    azapi('vnet', 'virtualNetworks', 'hub', body(`{
     properties = {
       addressSpace = { addressPrefixes = ["10.0.0.0/16"] }
       subnets = [{ name = "AzureBastionSubnet", properties = { addressPrefix = "10.0.0.0/26", networkSecurityGroup = { id = azapi_resource.nsg.id } } }]
     }
-  }`)}
-}
-
-resource "azapi_resource" "pip" {
-  type      = "Microsoft.Network/publicIPAddresses@2024-05-01"
-  name      = "pip"
-  location  = "westeurope"
-  parent_id = "${RG}"
-  body = ${body(`{
-    sku        = { name = "Standard" }
-    properties = { publicIPAllocationMethod = "Static" }
-  }`)}
-}
-
-resource "azapi_resource" "bastion" {
-  type      = "Microsoft.Network/bastionHosts@2024-05-01"
-  name      = "bastion"
-  location  = "westeurope"
-  parent_id = "${RG}"
-  body = ${body(`{
+  }`)),
+    azapi('pip', 'publicIPAddresses', 'pip', body('{ sku = { name = "Standard" }, properties = { publicIPAllocationMethod = "Static" } }')),
+    azapi('bastion', 'bastionHosts', 'bastion', body(`{
     sku = { name = "Standard" }
     properties = {
       enableTunneling  = true
       ipConfigurations = [{ name = "ip", properties = { subnet = { id = "\${azapi_resource.vnet.id}/subnets/AzureBastionSubnet" }, publicIPAddress = { id = azapi_resource.pip.id } } }]
     }
-  }`)}
-}
-`;
+  }`)),
+  ].join('');
 }
 
 const RULE = (name: string, priority: number, direction: string, source: string, destination: string, port: string) =>
