@@ -11,6 +11,7 @@ import { TEMPLATE_FORMATS } from './formats';
 import { elementsOf, type TopologyElement } from './topologyElements';
 import type { ParseDiagnostic, TemplateDocument, TemplateSource, TemplateSuppression, TemplateTopology } from './source';
 import { isSuppressed } from './suppression';
+import { withPeeredAddressSpaces } from './peeredAddressSpaces';
 import { unresolvedFindings, withoutGuesses } from './unresolvedFindings';
 
 export interface LintOptions {
@@ -111,7 +112,8 @@ function readAndDiagnose(doc: TemplateDocument, source: TemplateSource, siblings
   const { topology, parseDiagnostics, suppressions } = read;
   let diagnosed: DiagnosisReport;
   try {
-    diagnosed = diagnose(topology, { source: 'template' });
+    // Only the checks see the filled-in address spaces: an unknown one is noted where it decides something.
+    diagnosed = diagnose(withPeeredAddressSpaces(topology), { source: 'template' });
   } catch (error) {
     return { failure: messageOf(error), stage: 'checks' };
   }

@@ -1,9 +1,12 @@
 // Whether a host can reach a VM: same VNet, or a directly peered one (not on Developer, not
-// across tenants), with the peering Connected on both sides (bastion-reference.md §6).
+// across tenants), with the peering Connected on both sides (bastion-reference.md §6). A template
+// declares no peering state (Azure sets it): there both halves declared is a peering that will
+// connect, and one half alone is undecided (the other may be deployed elsewhere).
 import type { BastionHost, NetworkInterface, VirtualMachine, VirtualNetwork, VirtualNetworkPeering } from '../model';
-import { sameId } from '../resourceId';
+import { parseResourceId, sameId } from '../resourceId';
 import { skuOf } from './sku';
 import type { TopologyIndex } from './topologyIndex';
+import type { DiagnosisSource } from './types';
 import { placeVm } from './vmNetwork';
 import { unknownReason } from './unknowns';
 
@@ -11,6 +14,8 @@ export type Reach =
   | { kind: 'same-vnet'; vnetId: string }
   | { kind: 'peered'; forward?: VirtualNetworkPeering; reverse?: VirtualNetworkPeering }
   | { kind: 'peering-not-connected'; forward?: VirtualNetworkPeering; reverse?: VirtualNetworkPeering; hostVnet?: VirtualNetwork; vmVnet?: VirtualNetwork }
+  /** Template sources only: one half of the peering is declared, the other is not in the files. */
+  | { kind: 'one-half-declared'; declared: VirtualNetworkPeering; from: string; to: string }
   | { kind: 'not-reachable'; reason: 'developer-peered' | 'not-peered' | 'cross-tenant'; hostVnetId: string; vmVnetId: string; peering?: VirtualNetworkPeering }
   | { kind: 'unknown'; reason: string };
 
@@ -38,7 +43,7 @@ function isConnected(peering: VirtualNetworkPeering | undefined): boolean {
   return peering?.peeringState?.toLowerCase() === 'connected';
 }
 
-export function assessReach(index: TopologyIndex, networkInterfaces: readonly NetworkInterface[], host: BastionHost, vm: VirtualMachine): Reach {
+export function assessReach(index: TopologyIndex, networkInterfaces: readonly NetworkInterface[], host: BastionHost, vm: VirtualMachine, source: DiagnosisSource = 'live'): Reach {
   const hostVnetId = hostVirtualNetworkId(index, host);
   if (!hostVnetId) return { kind: 'unknown', reason: `the virtual network of Bastion host ${host.name} is not known` };
   const vmVnetId = placeVm(index, networkInterfaces, vm).virtualNetworkId;
@@ -50,6 +55,7 @@ export function assessReach(index: TopologyIndex, networkInterfaces: readonly Ne
   const forward = peeringTo(hostVnet, vmVnetId);
   const reverse = peeringTo(vmVnet, hostVnetId);
   const peeringsUnknown = [hostVnet, vmVnet].map(peeringsUnknownOf).find((reason) => reason !== undefined);
+  if (source === 'template') return declaredReach(forward, reverse, peeringsUnknown, hostVnet ?? hostVnetId, vmVnet ?? vmVnetId);
   if (peeringsUnknown && !(isConnected(forward) || isConnected(reverse))) return { kind: 'unknown', reason: peeringsUnknown };
   const stateUnknown = [forward, reverse].find((peering) => peering && peering.peeringState === undefined);
   if (stateUnknown) return { kind: 'unknown', reason: `the state of peering ${stateUnknown.name} is not known` };
@@ -66,7 +72,24 @@ export function assessReach(index: TopologyIndex, networkInterfaces: readonly Ne
   return { kind: 'peering-not-connected', forward, reverse, hostVnet, vmVnet };
 }
 
+function nameOf(vnet: VirtualNetwork | string): string {
+  return typeof vnet === 'string' ? parseResourceId(vnet).name : vnet.name;
+}
+
+/** Template sources: what the declared halves of a peering will make of it once deployed. */
+function declaredReach(forward: VirtualNetworkPeering | undefined, reverse: VirtualNetworkPeering | undefined, peeringsUnknown: string | undefined,
+  hostVnet: VirtualNetwork | string, vmVnet: VirtualNetwork | string): Reach {
+  if (forward && reverse) return { kind: 'peered', forward, reverse };
+  if (peeringsUnknown) return { kind: 'unknown', reason: peeringsUnknown };
+  const hostVnetId = typeof hostVnet === 'string' ? hostVnet : hostVnet.id;
+  const vmVnetId = typeof vmVnet === 'string' ? vmVnet : vmVnet.id;
+  if (forward) return { kind: 'one-half-declared', declared: forward, from: nameOf(vmVnet), to: nameOf(hostVnet) };
+  if (reverse) return { kind: 'one-half-declared', declared: reverse, from: nameOf(hostVnet), to: nameOf(vmVnet) };
+  if (typeof hostVnet === 'string') return { kind: 'unknown', reason: `the peerings of ${hostVnetId} are not in the files read` };
+  return { kind: 'not-reachable', reason: 'not-peered', hostVnetId, vmVnetId };
+}
+
 /** VMs a host would be diagnosed against when no VM is named: its own VNet, plus directly peered ones. */
 export function isCandidateTarget(reach: Reach): boolean {
-  return reach.kind === 'same-vnet' || reach.kind === 'peered' || reach.kind === 'peering-not-connected';
+  return reach.kind === 'same-vnet' || reach.kind === 'peered' || reach.kind === 'peering-not-connected' || reach.kind === 'one-half-declared';
 }

@@ -52,7 +52,7 @@ export function selectTargets(topology: Topology, index: TopologyIndex, options:
       throw new SelectionError(`No Bastion host matches "${options.bastion}"; ${listOf('Bastion hosts', topology.bastionHosts.map((h) => h.name), topology)}.`);
     }
   }
-  const reaches = (host: BastionHost, vm: VirtualMachine): boolean => isCandidateTarget(assessReach(index, topology.networkInterfaces, host, vm));
+  const reaches = (host: BastionHost, vm: VirtualMachine): boolean => isCandidateTarget(assessReach(index, topology.networkInterfaces, host, vm, source));
   let scopes: HostScope[];
   if (options.vm) {
     const vms = topology.virtualMachines.filter((vm) => matches(vm, options.vm as string));

@@ -1,5 +1,6 @@
 // vm-not-reachable / vm-peering-not-connected. A peering that exists but is not Connected gives
-// only vm-peering-not-connected.
+// only vm-peering-not-connected. Both rules are live only; in a template the check says only what
+// it cannot decide (a peering declared in one direction, a remote VNet not known).
 import { buildFix } from '../fixes/index';
 import type { Finding, ResourceRef } from '../findings';
 import type { VirtualNetworkPeering } from '../model';
@@ -20,11 +21,12 @@ function describePeering(peering: VirtualNetworkPeering | undefined, side: strin
 export const vmReachabilityCheck: Check = {
   name: 'VM reachable from the Bastion VNet',
   level: 'target',
-  rules: ['vm-not-reachable', 'vm-peering-not-connected'],
+  // check-incomplete listed too, so the check runs for templates, where only its notes are kept.
+  rules: ['vm-not-reachable', 'vm-peering-not-connected', 'check-incomplete'],
   run(context) {
     const { host, vm } = context;
     if (!host || !vm) return [];
-    const reach = assessReach(context.index, context.topology.networkInterfaces, host, vm);
+    const reach = assessReach(context.index, context.topology.networkInterfaces, host, vm, context.source);
     const vmRef = refOf(vm, ARM_TYPES.virtualMachine);
     switch (reach.kind) {
       case 'same-vnet':
@@ -32,6 +34,9 @@ export const vmReachabilityCheck: Check = {
         return [];
       case 'unknown':
         return [incomplete(context, 'vm', vmRef, `Cannot decide whether ${host.name} reaches ${vm.name}: ${reach.reason}.`)];
+      case 'one-half-declared':
+        return [incomplete(context, 'vm', refOf(reach.declared, ARM_TYPES.peering),
+          `Peering ${reach.declared.name} is declared, but no peering from ${reach.from} to ${reach.to} is in the files linted; a peering connects only when both directions exist, so unless that half is deployed elsewhere, ${host.name} cannot reach ${vm.name}.`)];
       case 'peering-not-connected': {
         const hostSide = reach.hostVnet ? refOf(reach.hostVnet, ARM_TYPES.virtualNetwork) : undefined;
         const peeringRef = reach.forward ? refOf(reach.forward, ARM_TYPES.peering) : reach.reverse ? refOf(reach.reverse, ARM_TYPES.peering) : vmRef;

@@ -153,6 +153,8 @@ function routeHop(context: PathContext): ConnectionHop {
       return hop('route', 'blocked', 'peering not Connected');
     case 'not-reachable':
       return hop('route', 'blocked', `not reachable (${reach.reason})`);
+    case 'one-half-declared':
+      return hop('route', 'unknown', `no peering from ${reach.from} to ${reach.to} declared`);
     default:
       return hop('route', 'unknown', reach.reason);
   }

@@ -22,6 +22,7 @@ const TOP_LEVEL: Record<string, string> = {
 const CHILDREN: Record<string, { parentAttribute: string; parentType: string; childType: string }> = {
   azurerm_subnet: { parentAttribute: 'virtual_network_name', parentType: 'Microsoft.Network/virtualNetworks', childType: 'subnets' },
   azurerm_network_security_rule: { parentAttribute: 'network_security_group_name', parentType: 'Microsoft.Network/networkSecurityGroups', childType: 'securityRules' },
+  azurerm_virtual_network_peering: { parentAttribute: 'virtual_network_name', parentType: 'Microsoft.Network/virtualNetworks', childType: 'virtualNetworkPeerings' },
   azurerm_route: { parentAttribute: 'route_table_name', parentType: 'Microsoft.Network/routeTables', childType: 'routes' },
 };
 
@@ -43,7 +44,23 @@ export function resourceGroupPrefix(attributes: ObjectValue): string {
   return `/subscriptions/${TEMPLATE_SUBSCRIPTION}/resourceGroups/${group}`;
 }
 
+/**
+ * An azapi_resource's ARM id from its type, parent_id and name: a top-level or extension type
+ * sits below `providers/<type>` of its parent, a child type below its parent's id.
+ */
+function azapiId(attributes: ObjectValue, address: string): string {
+  const armType = known(attributes.type)?.split('@')[0];
+  if (!armType) return `terraform:${address}`;
+  const name = known(attributes.name) ?? address;
+  const [namespace, ...types] = armType.split('/');
+  const parent = known(attributes.parent_id);
+  if (types.length <= 1) return `${parent ?? resourceGroupPrefix({})}/providers/${armType}/${name}`;
+  const parentPath = parent ?? `${resourceGroupPrefix({})}/providers/${namespace}/${types.slice(0, -1).map((t) => `${t}/${address}.parent_id`).join('/')}`;
+  return `${parentPath}/${types[types.length - 1]}/${name}`;
+}
+
 export function syntheticId(type: string, attributes: ObjectValue, address: string): string {
+  if (type === 'azapi_resource') return azapiId(attributes, address);
   const name = known(attributes.name) ?? address;
   if (type === 'azurerm_resource_group') return `/subscriptions/${TEMPLATE_SUBSCRIPTION}/resourceGroups/${name}`;
   const topLevel = TOP_LEVEL[type];

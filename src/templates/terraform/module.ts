@@ -38,8 +38,18 @@ function addressKey(key: string | number): string {
   return typeof key === 'number' ? `[${key}]` : `["${key}"]`;
 }
 
+/** A `module "name" {}` block: the module it calls is not read here. */
+export interface ModuleCall {
+  name: string;
+  block: Block;
+  path: string;
+  /** The `source` argument, when it is a known string. */
+  source?: string;
+}
+
 export class TerraformModule {
   readonly resources: ResourceDeclaration[] = [];
+  readonly moduleCalls: ModuleCall[] = [];
   /** `type`, `name` to the first declaration, so a reference costs no search through every resource. */
   private readonly resourcesByAddress = new Map<string, ResourceDeclaration>();
   private readonly variables = new Map<string, Block>();
@@ -69,9 +79,16 @@ export class TerraformModule {
       if (block.type === 'resource' && first && second) this.addResource({ type: first, name: second, block, path: file.path });
       else if (block.type === 'data' && first && second) this.dataSources.add(`${first}.${second}`);
       else if (block.type === 'variable' && first) this.variables.set(first, block);
-      else if (block.type === 'module' && first) this.modules.set(first, block);
+      else if (block.type === 'module' && first) this.addModuleCall(first, block, file.path);
       else if (block.type === 'locals') for (const attribute of block.body.attributes.values()) this.locals.set(attribute.name, attribute);
     }
+  }
+
+  private addModuleCall(name: string, block: Block, path: string): void {
+    if (!this.modules.has(name)) this.modules.set(name, block);
+    const attribute = block.body.attributes.get('source');
+    const source = attribute ? this.evaluator.evaluate(attribute.value, EMPTY_SCOPE) : undefined;
+    this.moduleCalls.push({ name, block, path, source: typeof source === 'string' ? source : undefined });
   }
 
   private addResource(declaration: ResourceDeclaration): void {

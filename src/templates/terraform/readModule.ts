@@ -4,8 +4,11 @@ import { sameId } from '../../core/resourceId';
 import type { Parser } from 'web-tree-sitter';
 import type { ParsedFile } from './ast';
 import { MappingContext } from './map/context';
+import { mapAzapiResources } from './map/azapi';
 import { mapBastionHosts } from './map/bastion';
 import { mapCompute } from './map/compute';
+import { mapModuleCalls } from './map/moduleCalls';
+import { mapDiagnosticSettings } from './map/monitoring';
 import { mapNetworks } from './map/network';
 import { mapRouteTables } from './map/routes';
 import { mapSecurityGroups } from './map/security';
@@ -80,6 +83,9 @@ export function terraformModuleToTopologyWith(parser: Parser, files: readonly Te
     mapRouteTables(context);
     mapBastionHosts(context);
     mapCompute(context);
+    mapDiagnosticSettings(context);
+    mapAzapiResources(context);
+    mapModuleCalls(context);
   } catch (error) {
     topology.problems.push({ resource: 'module', message: `Evaluation stopped: ${(error as Error).message}` });
   }

@@ -64,12 +64,13 @@ describe('bastion-doctor lint on a named Bicep file', () => {
 describe('bastion-doctor lint on Terraform', () => {
   it('reads every variable file of a folder, HCL and JSON, in Terraform\'s order', async () => {
     const { findings } = await lintJson(`${TERRAFORM}/variable-files`);
-    assert.deepEqual(findings.map((f) => f.rule), ['bastion-sku-feature-mismatch'], 'Basic from b.auto.tfvars.json; the /26 from a.auto.tfvars');
+    // The module declares no diagnostic setting, so the host gets the info ARM and Bicep hosts get.
+    assert.deepEqual(findings.map((f) => f.rule), ['bastion-sku-feature-mismatch', 'bastion-diagnostics-disabled'], 'Basic from b.auto.tfvars.json; the /26 from a.auto.tfvars');
   });
 
   it('reads a named file with its module folder and variable files, and reports that file only', async () => {
     const { findings, reads } = await lintJson(`${TERRAFORM}/variable-files/main.tf`);
-    assert.deepEqual(findings.map((f) => f.rule), ['bastion-sku-feature-mismatch']);
+    assert.deepEqual(findings.map((f) => f.rule), ['bastion-sku-feature-mismatch', 'bastion-diagnostics-disabled']);
     assert.ok(reads.some((p) => p.endsWith('b.auto.tfvars.json')));
   });
 

@@ -17,7 +17,11 @@ import { unhandledRemedy, type EditableRemedy, type FileTextEdit } from '../../e
 export function terraformRemedyEdits(remedy: EditableRemedy, documents: readonly TemplateDocument[]): FileTextEdit[] | undefined {
   const module = readTerraformModule(documents);
   if (!module) return undefined;
-  const at = (origin: Origin | undefined) => (origin?.kind === 'file' ? blockAt(module, origin.file, origin.range) : undefined);
+  // An azapi_resource holds ARM JSON in `body`, which these azurerm edits do not write: snippets only.
+  const at = (origin: Origin | undefined) => {
+    const located = origin?.kind === 'file' ? blockAt(module, origin.file, origin.range) : undefined;
+    return located?.block.labels[0]?.startsWith('azapi_') ? undefined : located;
+  };
   switch (remedy.kind) {
     case 'add-security-rules':
       return addRules(module, at(remedy.nsg.origin), remedy.rules, () => instanceSuffix(documents, at(remedy.nsg.origin), remedy.nsg.id));

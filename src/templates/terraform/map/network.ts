@@ -1,5 +1,6 @@
-// azurerm_virtual_network (inline subnets), azurerm_subnet and the subnet associations.
-import type { Subnet, VirtualNetwork } from '../../../core/model';
+// azurerm_virtual_network (inline subnets), azurerm_subnet, azurerm_virtual_network_peering and the
+// subnet associations.
+import type { Subnet, VirtualNetwork, VirtualNetworkPeering } from '../../../core/model';
 import { parentId, parseResourceId } from '../../../core/resourceId';
 import { FieldReader, withUnresolved } from '../fields';
 import type { ResourceInstance } from '../module';
@@ -44,9 +45,9 @@ function mapVirtualNetworks(context: MappingContext): void {
   }
 }
 
-/** A subnet whose VNet is not declared here still gets checked; its VNet says what is missing. */
-function parentNetwork(context: MappingContext, subnetId: string, instance: ResourceInstance, unknownName?: string): VirtualNetwork {
-  const vnetId = parentId(subnetId) ?? subnetId;
+/** A subnet (or peering) whose VNet is not declared here still gets checked; its VNet says what is missing. */
+function parentNetwork(context: MappingContext, childId: string, instance: ResourceInstance, unknownName?: string): VirtualNetwork {
+  const vnetId = parentId(childId) ?? childId;
   const existing = findById(context.topology.virtualNetworks, vnetId);
   if (existing) return existing;
   const name = parseResourceId(vnetId).name;
@@ -63,13 +64,18 @@ function parentNetwork(context: MappingContext, subnetId: string, instance: Reso
   return vnet;
 }
 
+/** The VNet a child names in `virtual_network_name` (a subnet, a peering). */
+function namedParentNetwork(context: MappingContext, instance: ResourceInstance, fields: FieldReader): VirtualNetwork {
+  fields.string('virtual_network_name', 'virtualNetworkId');
+  const vnetUnknown = fields.unresolved.find((u) => u.field === 'virtualNetworkId')?.reason;
+  return parentNetwork(context, instance.value.id as string, instance, vnetUnknown && `the virtual network of ${instance.address} is not known: ${vnetUnknown}`);
+}
+
 function mapSubnets(context: MappingContext): void {
   for (const instance of context.instancesOf('azurerm_subnet')) {
     const fields = new FieldReader(instance.value);
     const id = instance.value.id as string;
-    fields.string('virtual_network_name', 'virtualNetworkId');
-    const vnetUnknown = fields.unresolved.find((u) => u.field === 'virtualNetworkId')?.reason;
-    const vnet = parentNetwork(context, id, instance, vnetUnknown && `the virtual network of ${instance.address} is not known: ${vnetUnknown}`);
+    const vnet = namedParentNetwork(context, instance, fields);
     const subnet: Subnet = {
       id,
       name: nameOr(fields.string('name'), instance),
@@ -78,6 +84,27 @@ function mapSubnets(context: MappingContext): void {
       addressPrefixes: fields.strings(PREFIX_KEYS, 'addressPrefixes'),
     };
     vnet.subnets.push(withUnresolved(subnet, fields));
+  }
+}
+
+/** A peering's state is Azure's, not the module's: it stays undefined (the checks know templates declare none). */
+function mapPeerings(context: MappingContext): void {
+  for (const instance of context.instancesOf('azurerm_virtual_network_peering')) {
+    const fields = new FieldReader(instance.value);
+    const id = instance.value.id as string;
+    const vnet = namedParentNetwork(context, instance, fields);
+    const peering: VirtualNetworkPeering = {
+      id,
+      name: nameOr(fields.string('name'), instance),
+      origin: context.originOf(instance.declaration),
+      remoteVirtualNetworkId: fields.string('remote_virtual_network_id', 'remoteVirtualNetworkId'),
+      remoteAddressPrefixes: [],
+      allowVirtualNetworkAccess: fields.bool('allow_virtual_network_access', 'allowVirtualNetworkAccess'),
+      allowForwardedTraffic: fields.bool('allow_forwarded_traffic', 'allowForwardedTraffic'),
+      allowGatewayTransit: fields.bool('allow_gateway_transit', 'allowGatewayTransit'),
+      useRemoteGateways: fields.bool('use_remote_gateways', 'useRemoteGateways'),
+    };
+    vnet.peerings.push(withUnresolved(peering, fields));
   }
 }
 
@@ -121,5 +148,6 @@ function mapAssociations(context: MappingContext): void {
 export function mapNetworks(context: MappingContext): void {
   mapVirtualNetworks(context);
   mapSubnets(context);
+  mapPeerings(context);
   mapAssociations(context);
 }

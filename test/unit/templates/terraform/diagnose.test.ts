@@ -3,14 +3,15 @@ import { describe, it } from 'node:test';
 import { diagnose } from '../../../../src/core/diagnose';
 import { lineOf, loadFixture } from './fixtureModule';
 
-/** Rule ids (with the flow for NSG findings) and the line each finding points at. */
+/** Rule ids (with the flow for NSG findings) and the line each finding points at (no fixture declares a diagnostic setting). */
 const EXPECTED: Record<string, string[]> = {
-  'compliant-inline': [],
-  'separate-rules': [],
-  'dynamic-rules': [],
-  traps: [],
+  'compliant-inline': ['bastion-diagnostics-disabled@143'],
+  'separate-rules': ['bastion-diagnostics-disabled@34'],
+  'dynamic-rules': ['bastion-diagnostics-disabled@66'],
+  traps: ['bastion-diagnostics-disabled@127'],
   'missing-rules': [
     'bastion-native-client-disabled@71',
+    'bastion-diagnostics-disabled@71',
     'bastion-nsg-missing-rule:in-azureloadbalancer-443@16',
     'bastion-nsg-missing-rule:in-vnet-8080-5701@16',
     'bastion-nsg-missing-rule:out-azurecloud-443@16',
@@ -18,7 +19,7 @@ const EXPECTED: Record<string, string[]> = {
     'bastion-nsg-missing-rule:out-vnet-22-3389@16',
     'bastion-nsg-missing-rule:out-vnet-8080-5701@16',
   ],
-  'route-table': ['bastion-subnet-route-table@56'],
+  'route-table': ['bastion-diagnostics-disabled@70', 'bastion-subnet-route-table@56'],
 };
 
 describe('diagnose() on Terraform fixtures', () => {

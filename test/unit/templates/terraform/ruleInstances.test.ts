@@ -16,6 +16,11 @@ const BASTION_FLOWS = [
   'out-azurecloud-443', 'out-internet-80', 'out-vnet-22-3389', 'out-vnet-8080-5701',
 ];
 
+/** The NSG findings: no fixture here declares a diagnostic setting, which other tests cover. */
+function nsgFindings(documents: readonly TemplateDocument[]): Finding[] {
+  return lint(documents).filter((f) => f.rule !== 'bastion-diagnostics-disabled');
+}
+
 /** `rule:flow@file:line` (zero-based line of the finding's resource), sorted. */
 function located(findings: readonly Finding[]): string[] {
   return findings.map((f) => {
@@ -44,18 +49,19 @@ function withoutRulesDefault(): TemplateDocument[] {
 /** What lint reports on each module: every finding, with where it points. */
 const LINT_EXPECTED: [string, () => TemplateDocument[], string[]][] = [
   // Counted NSG whose name is a variable without a default, rules for_each over a map default.
-  ['for-each-map', () => fixtureDocuments('terraform', 'for-each-map'), []],
+  ['for-each-map', () => fixtureDocuments('terraform', 'for-each-map'), ['bastion-diagnostics-disabled@main.tf:51']],
   // The rules' map has no default: every required flow is undecided, none is reported missing.
   ['for-each-map, rules without a default', withoutRulesDefault, [
     ...BASTION_FLOWS.map((flow) => `check-incomplete:${flow}@main.tf:15`),
     'check-incomplete@main.tf:15',
+    'bastion-diagnostics-disabled@main.tf:51',
   ]],
   // NSGs for_each over subnets, rules from a tfvars map through a for expression; the tfvars
   // leaves out AllowHttpOutbound, which only the Azure default then allows.
-  ['for-each-nsgs', () => fixtureDocuments('terraform', 'for-each-nsgs'), ['bastion-nsg-missing-rule:out-internet-80@main.tf:46']],
+  ['for-each-nsgs', () => fixtureDocuments('terraform', 'for-each-nsgs'), ['bastion-diagnostics-disabled@main.tf:96', 'bastion-nsg-missing-rule:out-internet-80@main.tf:46']],
   // Two rules whose NSG is a variable without a default: AllowHttpOutbound may or may not be in
   // the Bastion NSG, so out-internet-80 is undecided; the DenyAllInbound at 4096 decides nothing.
-  ['unknown-rule-nsg', () => fixtureDocuments('terraform', 'unknown-rule-nsg'), ['check-incomplete:out-internet-80@main.tf:21']],
+  ['unknown-rule-nsg', () => fixtureDocuments('terraform', 'unknown-rule-nsg'), ['bastion-diagnostics-disabled@main.tf:152', 'check-incomplete:out-internet-80@main.tf:21']],
 ];
 
 describe('Terraform rules on count / for_each NSGs', () => {
@@ -116,7 +122,7 @@ describe('Terraform rules on count / for_each NSGs', () => {
     const documents = fixtureDocuments('terraform', 'for-each-map').map((doc) => (doc.path.endsWith('variables.tf')
       ? { ...doc, text: doc.text.replace(/\n {4}AllowHttpOutbound .*\n/, '\n') }
       : { ...doc, text: doc.text.replace('resource_group_name         = azurerm_network_security_group.this[0].resource_group_name', 'resource_group_name         = each.value.rg') }));
-    const findings = lint(documents);
+    const findings = nsgFindings(documents);
     assert.deepEqual(findings.map((f) => f.flow), ['out-internet-80']);
     const [{ edits }] = editableFixes(findings[0], documents, 'terraform');
     assert.match(edits[0].newText, /^ {2}network_security_group_name = azurerm_network_security_group\.this\[0\]\.name$/m);
@@ -132,7 +138,7 @@ describe('Terraform rules on count / for_each NSGs', () => {
         .replace('azurerm_network_security_group.bastion.id', 'azurerm_network_security_group.bastion["frc"].id')
         .replace(/\nresource "azurerm_network_security_rule" "http_outbound" \{[^}]*\}\n/, '\n'),
     }));
-    const findings = lint(documents);
+    const findings = nsgFindings(documents);
     assert.deepEqual(located(findings), ['bastion-nsg-missing-rule:out-internet-80@main.tf:21']);
     assert.deepEqual(editableFixes(findings[0], documents, 'terraform'), []);
   });
