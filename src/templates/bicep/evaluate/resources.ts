@@ -3,6 +3,8 @@
 import type { UnresolvedField } from '../../../core/model';
 import { buildResourceId, resourceGroupScopeId } from '../../arm/armIds';
 import { TEMPLATE_DEPLOYMENT_SCOPE } from '../../arm/armTemplateSource';
+import { keyOf } from '../../arm/expression/value';
+import { fieldOf, inlineChildArrays } from '../../arm/inlineChildren';
 import type { Expression, ObjectExpression, ResourceDeclaration } from '../syntax/ast';
 import type { ValueOrigins } from './origins';
 import { evaluate, evaluateFor, evaluateObject, evaluateValue, type EvaluationScope, type Locals } from './expressions';
@@ -179,24 +181,25 @@ export class ResourceInstance implements ResourceHandle {
   }
 }
 
-const INLINE_CHILD_ARRAYS = ['securityRules', 'subnets', 'routes', 'virtualNetworkPeerings'];
-
 /** Inline children get the ids a GET returns, so `vnet.properties.subnets[0].id` resolves. */
 function withInlineChildIds(body: TemplateValue, resourceId: string, origins: ValueOrigins): TemplateValue {
-  if (!isPlainObject(body) || !isPlainObject(body.properties)) return body;
-  const properties = { ...body.properties };
-  origins.copy(body.properties, properties);
-  for (const key of INLINE_CHILD_ARRAYS) {
-    const items = properties[key];
-    if (!Array.isArray(items)) continue;
-    properties[key] = items.map((item) => {
-      if (!isPlainObject(item) || typeof item.name !== 'string' || item.id !== undefined) return item;
-      const copy = { ...item, id: `${resourceId}/${key}/${item.name}` };
+  const arrays = inlineChildArrays(body);
+  if (!isPlainObject(body) || arrays.length === 0) return body;
+  const propertiesKey = arrays[0].path.split('.')[0];
+  const original = body[propertiesKey];
+  if (!isPlainObject(original)) return body;
+  const properties = { ...original };
+  origins.copy(original, properties);
+  for (const { path, segment, items } of arrays) {
+    properties[path.split('.')[1]] = items.map((item) => {
+      const name = fieldOf(item, 'name');
+      if (!isPlainObject(item) || typeof name !== 'string' || keyOf(item, 'id') !== undefined) return item;
+      const copy = { ...item, id: `${resourceId}/${segment}/${name}` };
       origins.copy(item, copy);
       return copy;
     });
   }
-  const copy = { ...body, properties };
+  const copy = { ...body, [propertiesKey]: properties };
   origins.copy(body, copy);
   return copy;
 }
