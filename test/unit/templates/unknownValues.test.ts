@@ -53,3 +53,13 @@ test('an unknown value in one rule leaves open only the flows that rule could de
   // DenyAudit's priority is unknown: it may come before any allow, so no flow is decided.
   assert.equal(undecided('nsg-two').length, 8);
 });
+
+test('the id of a Bicep resource whose condition is false is known; the resource is not deployed', () => {
+  const findings = lintFolder('bicep/conditional-ids');
+  const says = (pattern: RegExp) => findings.filter((f) => pattern.test(f.message)).map((f) => `${f.rule}: ${f.message}`);
+  // subnet.id is the new VNet's AzureBastionSubnet: nothing about it is undecided, and its NSG is evaluated.
+  assert.deepEqual(says(/bas-new-or-existing has the AzureBastionSubnet|not deployed/), []);
+  assert.deepEqual(findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.flow} ${f.resource.name}`), ['bastion-nsg-missing-rule in-azureloadbalancer-443 nsg-bastion']);
+  // hubSubnet.id names AzureBastionSubnet of a VNet the file does not deploy: the name passes, the VNet is unread.
+  assert.equal(says(/^The virtual network of bas-hub's subnet .*\/virtualNetworks\/\$\{hubVnetName\}\/subnets\/AzureBastionSubnet was not read/).length, 1);
+});

@@ -32,6 +32,7 @@ export class ResourceSymbol {
   readonly nested = new Map<string, ResourceSymbol>();
   private listed: InstanceList | undefined;
   private listing = false;
+  private undeployed: ResourceInstance | undefined;
 
   constructor(
     readonly declaration: ResourceDeclaration,
@@ -63,9 +64,24 @@ export class ResourceSymbol {
     const list = this.instances();
     const items = parent ? list.items.filter((i) => i.parentInstance === parent) : list.items;
     if (this.declaration.value.kind !== 'for' && (!this.parent?.isLoop || parent)) {
-      return items[0] ?? unresolved(`resource '${this.declaration.name}' is not deployed (its condition is false)`);
+      return items[0] ?? this.notDeployed(parent);
     }
     return { handle: 'collection', items, unknown: list.unknown };
+  }
+
+  /**
+   * A resource whose condition is false still has its id: Bicep compiles `subnet.id` to
+   * resourceId(), which needs no deployment. Everything else about it is unknown, and it is not emitted.
+   */
+  private notDeployed(parent: ResourceInstance | undefined): ResourceInstance {
+    if (!parent && this.undeployed) return this.undeployed;
+    const enclosing = parent ?? (this.parent ? this.parent.asEvaluated() : undefined);
+    const parentInstance = enclosing instanceof ResourceInstance ? enclosing : undefined;
+    const body = unwrapBody(this.declaration.value) ?? this.declaration.value;
+    const reason = unresolved(`resource '${this.declaration.name}' is not deployed (its condition is false); only its id, name and type are known`);
+    const instance = new ResourceInstance(this, body, parentInstance?.locals ?? new Map(), parentInstance, [], reason);
+    if (!parent) this.undeployed = instance;
+    return instance;
   }
 
   private list(): InstanceList {
@@ -122,6 +138,8 @@ export class ResourceInstance implements ResourceHandle {
     readonly locals: Locals,
     readonly parentInstance: ResourceInstance | undefined,
     readonly conditions: UnresolvedField[],
+    /** Set when the condition is false: why the body is unknown. */
+    private readonly notDeployed?: Unresolved,
   ) {}
 
   get existing(): boolean {
@@ -134,6 +152,7 @@ export class ResourceInstance implements ResourceHandle {
   }
 
   body(): TemplateValue {
+    if (this.notDeployed) return this.notDeployed;
     if (this.evaluated !== undefined) return this.evaluated;
     if (this.evaluating) return unresolved(`resource '${this.symbol.declaration.name}' refers to itself`);
     this.evaluating = true;
