@@ -63,3 +63,24 @@ test('the id of a Bicep resource whose condition is false is known; the resource
   // hubSubnet.id names AzureBastionSubnet of a VNet the file does not deploy: the name passes, the VNet is unread.
   assert.equal(says(/^The virtual network of bas-hub's subnet .*\/virtualNetworks\/\$\{hubVnetName\}\/subnets\/AzureBastionSubnet was not read/).length, 1);
 });
+
+for (const format of ['arm', 'bicep']) {
+  test(`${format}: a subnet id written below an unknown VNet id names its subnet; the VNet stays unread`, () => {
+    const findings = lintFolder(`${format}/subnet-id-strings`);
+    const messages = (host: string) => findings.filter((f) => f.message.includes(`${host}'s subnet`) || f.message.includes(`host ${host} `)).map((f) => `${f.severity} ${f.rule}: ${f.message}`);
+    const named = messages('bas-named');
+    assert.equal(named.filter((m) => m.startsWith('info check-incomplete: The virtual network of bas-named\'s subnet') && m.includes('/subnets/AzureBastionSubnet was not read')).length, 1, named.join('\n'));
+    assert.deepEqual(named.filter((m) => !m.startsWith('info')), []);
+    assert.deepEqual(named.filter((m) => m.includes('has the AzureBastionSubnet it needs is not decided')), []);
+    assert.deepEqual(messages('bas-default').filter((m) => !m.startsWith('info')), [
+      'error bastion-subnet-missing: Bastion host bas-default is attached to subnet "default", not to a subnet named exactly AzureBastionSubnet.',
+    ]);
+  });
+}
+
+test('a subnet id that is a virtual network id is reported as such', () => {
+  const errors = lintFolder('bicep/subnet-id-strings').filter((f) => f.resource.name === 'bas-vnet-id' && f.severity === 'error');
+  assert.deepEqual(errors.map((f) => `${f.rule}: ${f.message}`), [
+    "bastion-subnet-missing: Bastion host bas-vnet-id: the ipConfiguration's subnet id points at a virtual network (vnet-hub), not a subnet; dedicated SKUs need AzureBastionSubnet.",
+  ]);
+});

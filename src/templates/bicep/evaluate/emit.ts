@@ -1,7 +1,7 @@
 // An evaluated resource instance → ARM-shaped JSON with the origins of its inline children and
 // associations, and every value it could not resolve.
 import type { Origin, UnresolvedField } from '../../../core/model';
-import type { UnresolvedAt } from '../../arm/armJson';
+import { noteUnresolved, type UnresolvedAt } from '../../arm/armJson';
 import { assignInlineIds, fieldOf, type InlineChild, inlineChildArrays, unresolvedByElement } from '../../arm/inlineChildren';
 import type { ValueOrigins } from './origins';
 import type { EmittedResource } from './session';
@@ -102,7 +102,7 @@ function associationsOf(
  */
 function toJson(value: TemplateValue, path: string, sink: UnresolvedAt[], key = ''): unknown {
   if (isUnresolved(value)) {
-    sink.push({ path, reasons: value.reasons });
+    sink.push(noteUnresolved(path, key, value));
     return key === 'id' || (key === 'name' && path !== 'sku.name') ? value.symbol : undefined;
   }
   if (Array.isArray(value)) return value.map((item, i) => toJson(item, `${path}[${i}]`, sink) ?? null);
