@@ -84,3 +84,11 @@ test('a subnet id that is a virtual network id is reported as such', () => {
     "bastion-subnet-missing: Bastion host bas-vnet-id: the ipConfiguration's subnet id points at a virtual network (vnet-hub), not a subnet; dedicated SKUs need AzureBastionSubnet.",
   ]);
 });
+
+test('diagnostic settings in a loop over an unknown parameter leave the audit logs undecided', () => {
+  const findings = lintFolder('bicep/diagnostics-loop');
+  assert.deepEqual(findings.filter((f) => f.rule === 'bastion-diagnostics-disabled').map((f) => f.message), []);
+  const undecided = findings.filter((f) => f.rule === 'check-incomplete' && f.message.startsWith("Whether a diagnostic setting sends bas-hub's BastionAuditLogs is not decided"));
+  assert.equal(undecided.length, 1, findings.map((f) => f.message).join('\n'));
+  assert.ok(findings.some((f) => f.rule === 'check-incomplete' && /how many settings the loop of 'diag' declares/.test(f.message)));
+});

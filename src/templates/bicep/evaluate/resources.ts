@@ -84,6 +84,16 @@ export class ResourceSymbol {
     return instance;
   }
 
+  /** One instance standing for a top-level loop whose items are unknown: its loop variables are unknown too. */
+  loopStandIn(unknown: Unresolved): ResourceInstance | undefined {
+    const value = this.declaration.value;
+    if (value.kind !== 'for' || this.parent) return undefined;
+    const locals = new Map<string, TemplateValue>();
+    if (value.itemName) locals.set(value.itemName, unknown);
+    if (value.indexName) locals.set(value.indexName, unknown);
+    return new ResourceInstance(this, unwrapBody(value.body) ?? value.body, locals, undefined, []);
+  }
+
   private list(): InstanceList {
     const parents: (ResourceInstance | undefined)[] = this.parent ? this.parent.instances().items : [undefined];
     const items: ResourceInstance[] = [];
