@@ -16,6 +16,7 @@ const EXPECTED_EDITABLE: Record<string, string[]> = {
   'arm/sku-mismatch': ['bastion-sku-feature-mismatch', 'bastion-sku-feature-mismatch'],
   'arm/small-subnet': ['bastion-subnet-too-small'],
   'bicep/bicepparam': ['bastion-sku-feature-mismatch'],
+  'bicep/conditional-ids': ['bastion-nsg-missing-rule'],
   'bicep/deny-shadowing': ['bastion-nsg-rule-shadowed', 'bastion-nsg-rule-shadowed'],
   'bicep/missing-rules': ['bastion-nsg-missing-rule', 'bastion-nsg-missing-rule'],
   'bicep/property-casing': ['bastion-subnet-too-small'],
