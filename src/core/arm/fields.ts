@@ -17,9 +17,6 @@ export function describeJsonType(value: unknown): string {
 }
 
 export class Fields {
-  /** Lower-cased key → key as written; built on the first lookup the exact spelling misses. */
-  private folded: Map<string, string> | undefined;
-
   /**
    * `path` may be given as a function: it is only needed to word a report, and building it for
    * every nested object of every resource would cost more than the reads themselves.
@@ -34,12 +31,14 @@ export class Fields {
   value(key: string): unknown {
     const exact = this.raw[key];
     if (exact !== undefined) return exact;
-    if (this.folded === undefined) {
-      this.folded = new Map();
-      for (const written of Object.keys(this.raw)) if (!this.folded.has(written.toLowerCase())) this.folded.set(written.toLowerCase(), written);
+    // Most reads that miss are of fields a resource does not set: compare lengths before case.
+    let lower: string | undefined;
+    for (const written in this.raw) {
+      if (written.length !== key.length || !Object.prototype.hasOwnProperty.call(this.raw, written)) continue;
+      lower ??= key.toLowerCase();
+      if (written.toLowerCase() === lower) return this.raw[written];
     }
-    const written = this.folded.get(key.toLowerCase());
-    return written === undefined ? undefined : this.raw[written];
+    return undefined;
   }
 
   private at(key: string): string {
