@@ -32,9 +32,10 @@ export class Fields {
     const exact = this.raw[key];
     if (exact !== undefined) return exact;
     // Most reads that miss are of fields a resource does not set: compare lengths before case.
+    // JSON objects carry only own enumerable keys, so for-in needs no hasOwnProperty here.
     let lower: string | undefined;
     for (const written in this.raw) {
-      if (written.length !== key.length || !Object.prototype.hasOwnProperty.call(this.raw, written)) continue;
+      if (written.length !== key.length) continue;
       lower ??= key.toLowerCase();
       if (written.toLowerCase() === lower) return this.raw[written];
     }
