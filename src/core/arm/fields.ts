@@ -1,5 +1,7 @@
 // Typed, forgiving reads from untrusted ARM JSON. A value of the wrong type is reported through
 // `report` (with its JSON path) and read as absent, so one odd field never sinks a resource.
+// ARM matches property names case-insensitively (docs/check-decisions.md), so `IpConfigurations`
+// is `ipConfigurations`: the exact spelling first, then any capitalisation.
 
 export type JsonObject = Record<string, unknown>;
 
@@ -25,6 +27,21 @@ export class Fields {
     private readonly report: (message: string) => void,
   ) {}
 
+  /** The value under `key`, whatever its capitals; undefined when absent. */
+  value(key: string): unknown {
+    const exact = this.raw[key];
+    if (exact !== undefined) return exact;
+    // Most reads that miss are of fields a resource does not set: compare lengths before case.
+    // JSON objects carry only own enumerable keys, so for-in needs no hasOwnProperty here.
+    let lower: string | undefined;
+    for (const written in this.raw) {
+      if (written.length !== key.length) continue;
+      lower ??= key.toLowerCase();
+      if (written.toLowerCase() === lower) return this.raw[written];
+    }
+    return undefined;
+  }
+
   private at(key: string): string {
     if (typeof this.path !== 'string') this.path = this.path();
     return this.path === '' ? key : `${this.path}.${key}`;
@@ -36,17 +53,18 @@ export class Fields {
   }
 
   has(key: string): boolean {
-    return this.raw[key] !== undefined && this.raw[key] !== null;
+    const value = this.value(key);
+    return value !== undefined && value !== null;
   }
 
   string(key: string): string | undefined {
-    const value = this.raw[key];
+    const value = this.value(key);
     if (value === undefined || value === null) return undefined;
     return typeof value === 'string' ? value : this.wrongType(key, 'a string', value);
   }
 
   boolean(key: string): boolean | undefined {
-    const value = this.raw[key];
+    const value = this.value(key);
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'boolean') return value;
     // Templates and some tools write booleans as strings; ARM accepts them.
@@ -56,7 +74,7 @@ export class Fields {
 
   /** A finite number, or an integer written as a string (as templates sometimes do). */
   number(key: string): number | undefined {
-    const value = this.raw[key];
+    const value = this.value(key);
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'number' && Number.isFinite(value)) return value;
     if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value);
@@ -65,7 +83,7 @@ export class Fields {
 
   /** An array of strings; non-string items are reported and skipped. */
   strings(key: string): string[] | undefined {
-    const value = this.raw[key];
+    const value = this.value(key);
     if (value === undefined || value === null) return undefined;
     if (!Array.isArray(value)) return this.wrongType(key, 'an array of strings', value);
     const result: string[] = [];
@@ -77,7 +95,7 @@ export class Fields {
   }
 
   object(key: string): Fields | undefined {
-    const value = this.raw[key];
+    const value = this.value(key);
     if (value === undefined || value === null) return undefined;
     if (!isJsonObject(value)) return this.wrongType(key, 'an object', value);
     return new Fields(value, () => this.at(key), this.report);
@@ -85,7 +103,7 @@ export class Fields {
 
   /** An array of objects; other items are reported and skipped. */
   objects(key: string): Fields[] {
-    const value = this.raw[key];
+    const value = this.value(key);
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) return this.wrongType(key, 'an array', value) ?? [];
     const result: Fields[] = [];
@@ -111,7 +129,7 @@ export class Fields {
 
   /** The `properties` bag; an absent one reads as empty. */
   properties(): Fields {
-    if (this.raw.properties === null) this.report(`${this.at('properties')} is null; read as empty`);
+    if (this.value('properties') === null) this.report(`${this.at('properties')} is null; read as empty`);
     return this.object('properties') ?? new Fields({}, () => this.at('properties'), this.report);
   }
 }

@@ -21,16 +21,15 @@ export function securityRuleFrom(
   isDefault: boolean,
 ): SecurityRule {
   const props = item.properties();
-  const raw = props.raw;
   const unresolved: UnresolvedField[] = [];
   const rule: SecurityRule = compact({
     id: identity.id,
     name: identity.name,
     origin,
-    priority: readPriority(raw.priority, unresolved),
-    direction: readChoice<Direction>(raw.direction, 'direction', ['Inbound', 'Outbound'], unresolved),
-    access: readChoice<Access>(raw.access, 'access', ['Allow', 'Deny'], unresolved),
-    protocol: readProtocol(raw.protocol, unresolved),
+    priority: readPriority(props.value('priority'), unresolved),
+    direction: readChoice<Direction>(props.value('direction'), 'direction', ['Inbound', 'Outbound'], unresolved),
+    access: readChoice<Access>(props.value('access'), 'access', ['Allow', 'Deny'], unresolved),
+    protocol: readProtocol(props.value('protocol'), unresolved),
     sourceAddressPrefixes: mergeSingularPlural(props.string('sourceAddressPrefix'), props.strings('sourceAddressPrefixes')),
     destinationAddressPrefixes: mergeSingularPlural(props.string('destinationAddressPrefix'), props.strings('destinationAddressPrefixes')),
     sourcePortRanges: mergeSingularPlural(props.string('sourcePortRange'), props.strings('sourcePortRanges')),

@@ -38,8 +38,12 @@ export const bastionSubnetMissingCheck: Check = {
     }
     const subnetId = subnetIds[0];
     const subnet = context.index.subnet(subnetId);
-    const subnetName = subnet?.name ?? parseResourceId(subnetId).name;
     const evidence = [{ label: 'ipConfiguration subnet', value: subnetId }];
+    const parsed = parseResourceId(subnetId);
+    if (!subnet && parsed.types.length === 1 && parsed.types[0].toLowerCase() === 'virtualnetworks') {
+      return missing(`Bastion host ${host.name}: the ipConfiguration's subnet id points at a virtual network (${parsed.name}), not a subnet; dedicated SKUs need AzureBastionSubnet.`, evidence);
+    }
+    const subnetName = subnet?.name ?? (parsed.name || lastSegment(subnetId));
     if (subnetName !== BASTION_SUBNET_NAME) {
       const nameUnknown = unknownReason(subnet, 'name');
       return missing(`Bastion host ${host.name} is attached to subnet "${subnetName}", not to a subnet named exactly AzureBastionSubnet.`, evidence,
@@ -86,6 +90,12 @@ export const bastionSubnetTooSmallCheck: Check = {
     })];
   },
 };
+
+/** `AzureBastionSubnet` of `${vnetId}/subnets/AzureBastionSubnet`: an id whose VNet part a template left unknown. */
+function lastSegment(id: string): string {
+  const segments = id.split('/').filter((segment) => segment.length > 0);
+  return segments.length >= 3 && segments[segments.length - 2].toLowerCase() === 'subnets' ? segments[segments.length - 1] : '';
+}
 
 /** A free, aligned /26 in the VNet: the one around the current prefix when its other half is free. */
 function suggestPrefix(context: CheckContext, current: Ipv4Block): string | undefined {

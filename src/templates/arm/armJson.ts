@@ -1,10 +1,22 @@
 // Turns evaluated template values into plain ARM JSON, noting every unresolved value by its path.
-import { isPlainObject, isUnresolved, type TemplateValue } from './expression/value';
+import { isPlainObject, isUnresolved, type TemplateValue, type Unresolved } from './expression/value';
 
 export interface UnresolvedAt {
   /** JSON path inside the resource, e.g. `properties.securityRules[2].properties.priority`. */
   path: string;
   reasons: string[];
+}
+
+/**
+ * An id whose unknown part is only where it hangs (`${vnetId}/subnets/AzureBastionSubnet`) still
+ * names its resource: the last type and name are literal. Its unknown part is noted as
+ * `<path>.parent`, so the id stays in the model and checks can read the name from it.
+ */
+const LITERAL_CHILD_TAIL = /\/[A-Za-z][\w.]*\/[\w.-]+\/*$/;
+
+export function noteUnresolved(path: string, key: string | number | undefined, value: Unresolved): UnresolvedAt {
+  const literalTail = key === 'id' && value.symbol !== undefined && LITERAL_CHILD_TAIL.test(value.symbol);
+  return { path: literalTail ? `${path}.parent` : path, reasons: value.reasons };
 }
 
 /** An unresolved value is written as its symbol (its expression text), so it stays visible and never looks known. */
@@ -35,7 +47,7 @@ function pathText(cursor: PathCursor): string {
 function convert(value: TemplateValue, cursor: PathCursor, sink: UnresolvedAt[]): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (isUnresolved(value)) {
-    sink.push({ path: pathText(cursor), reasons: value.reasons });
+    sink.push(noteUnresolved(pathText(cursor), cursor.segments[cursor.segments.length - 1], value));
     return value.symbol;
   }
   if (Array.isArray(value)) {

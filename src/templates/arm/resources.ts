@@ -148,7 +148,7 @@ export class ResourceExpander {
     }
     const unresolvedAt: UnresolvedAt[] = [];
     const json = toArmJson(evaluated, '', unresolvedAt) as Record<string, unknown>;
-    const children = inlineChildrenOf(evaluated.properties, declared.id, this.origins, this.document.rangeOf);
+    const children = inlineChildrenOf(evaluated, declared.id, this.origins, this.document.rangeOf);
     assignInlineIds(json, children);
     if (isUnresolved(declared.nameValue)) unresolvedAt.push({ path: 'name', reasons: declared.nameValue.reasons });
     const unresolved = unresolvedByElement(declared.id, unresolvedAt, children);

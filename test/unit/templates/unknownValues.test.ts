@@ -70,3 +70,42 @@ for (const { folder, hosts, sku } of [
     }
   });
 }
+
+test('the id of a Bicep resource whose condition is false is known; the resource is not deployed', () => {
+  const findings = lintFolder('bicep/conditional-ids');
+  const says = (pattern: RegExp) => findings.filter((f) => pattern.test(f.message)).map((f) => `${f.rule}: ${f.message}`);
+  // subnet.id is the new VNet's AzureBastionSubnet: nothing about it is undecided, and its NSG is evaluated.
+  assert.deepEqual(says(/bas-new-or-existing has the AzureBastionSubnet|not deployed/), []);
+  assert.deepEqual(findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.flow} ${f.resource.name}`), ['bastion-nsg-missing-rule in-azureloadbalancer-443 nsg-bastion']);
+  // hubSubnet.id names AzureBastionSubnet of a VNet the file does not deploy: the name passes, the VNet is unread.
+  assert.equal(says(/^The virtual network of bas-hub's subnet .*\/virtualNetworks\/\$\{hubVnetName\}\/subnets\/AzureBastionSubnet was not read/).length, 1);
+});
+
+for (const format of ['arm', 'bicep']) {
+  test(`${format}: a subnet id written below an unknown VNet id names its subnet; the VNet stays unread`, () => {
+    const findings = lintFolder(`${format}/subnet-id-strings`);
+    const messages = (host: string) => findings.filter((f) => f.message.includes(`${host}'s subnet`) || f.message.includes(`host ${host} `)).map((f) => `${f.severity} ${f.rule}: ${f.message}`);
+    const named = messages('bas-named');
+    assert.equal(named.filter((m) => m.startsWith('info check-incomplete: The virtual network of bas-named\'s subnet') && m.includes('/subnets/AzureBastionSubnet was not read')).length, 1, named.join('\n'));
+    assert.deepEqual(named.filter((m) => !m.startsWith('info')), []);
+    assert.deepEqual(named.filter((m) => m.includes('has the AzureBastionSubnet it needs is not decided')), []);
+    assert.deepEqual(messages('bas-default').filter((m) => !m.startsWith('info')), [
+      'error bastion-subnet-missing: Bastion host bas-default is attached to subnet "default", not to a subnet named exactly AzureBastionSubnet.',
+    ]);
+  });
+}
+
+test('a subnet id that is a virtual network id is reported as such', () => {
+  const errors = lintFolder('bicep/subnet-id-strings').filter((f) => f.resource.name === 'bas-vnet-id' && f.severity === 'error');
+  assert.deepEqual(errors.map((f) => `${f.rule}: ${f.message}`), [
+    "bastion-subnet-missing: Bastion host bas-vnet-id: the ipConfiguration's subnet id points at a virtual network (vnet-hub), not a subnet; dedicated SKUs need AzureBastionSubnet.",
+  ]);
+});
+
+test('diagnostic settings in a loop over an unknown parameter leave the audit logs undecided', () => {
+  const findings = lintFolder('bicep/diagnostics-loop');
+  assert.deepEqual(findings.filter((f) => f.rule === 'bastion-diagnostics-disabled').map((f) => f.message), []);
+  const undecided = findings.filter((f) => f.rule === 'check-incomplete' && f.message.startsWith("Whether a diagnostic setting sends bas-hub's BastionAuditLogs is not decided"));
+  assert.equal(undecided.length, 1, findings.map((f) => f.message).join('\n'));
+  assert.ok(findings.some((f) => f.rule === 'check-incomplete' && /how many settings the loop of 'diag' declares/.test(f.message)));
+});

@@ -1,6 +1,7 @@
 // Navigating an ARM template's jsonc tree from the origins the ARM source put on the model.
 import { findNodeAtLocation, getNodeValue, parseTree, type Node } from 'jsonc-parser';
 import type { SourceRange } from '../../../core/model';
+import { propertyNode } from '../jsonDocument';
 import { LineIndex } from '../../edits/text';
 
 export interface ArmText {
@@ -33,8 +34,9 @@ export function objectAt(arm: ArmText, range: SourceRange): Node | undefined {
   return visit(arm.root) ?? innermost;
 }
 
+/** ARM reads property names case-insensitively, so an edit finds the key as the user spelled it. */
 export function property(node: Node | undefined, name: string): Node | undefined {
-  return node?.type === 'object' ? findNodeAtLocation(node, [name]) : undefined;
+  return node?.type === 'object' ? (findNodeAtLocation(node, [name]) ?? propertyNode(node, name)) : undefined;
 }
 
 export function stringValue(node: Node | undefined): string | undefined {

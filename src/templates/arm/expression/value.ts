@@ -41,6 +41,13 @@ export function isPlainObject(value: TemplateValue | undefined): value is { [key
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUnresolved(value);
 }
 
+/** The key of `object` ARM reads as `name` (property names are case-insensitive): exact spelling first. */
+export function keyOf(object: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  if (name in object) return name;
+  const wanted = name.toLowerCase();
+  return Object.keys(object).find((key) => key.toLowerCase() === wanted);
+}
+
 /** Every Unresolved anywhere inside a value (for functions whose result depends on all of it). */
 export function unresolvedWithin(value: TemplateValue): Unresolved[] {
   if (isUnresolved(value)) return [value];

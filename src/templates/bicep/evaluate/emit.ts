@@ -1,13 +1,12 @@
 // An evaluated resource instance → ARM-shaped JSON with the origins of its inline children and
 // associations, and every value it could not resolve.
 import type { Origin, UnresolvedField } from '../../../core/model';
-import type { UnresolvedAt } from '../../arm/armJson';
-import { assignInlineIds, type InlineChild, unresolvedByElement } from '../../arm/inlineChildren';
+import { noteUnresolved, type UnresolvedAt } from '../../arm/armJson';
+import { assignInlineIds, fieldOf, type InlineChild, inlineChildArrays, unresolvedByElement } from '../../arm/inlineChildren';
 import type { ValueOrigins } from './origins';
 import type { EmittedResource } from './session';
 import { isPlainObject, isUnresolved, type ResourceIdentity, type TemplateValue } from './values';
 
-const INLINE_CHILD_ARRAYS = ['securityRules', 'subnets', 'routes', 'virtualNetworkPeerings'] as const;
 /** Keys that steer the deployment rather than describe the resource. */
 const DEPLOYMENT_KEYS = new Set(['name', 'parent', 'scope', 'dependson']);
 const ASSOCIATED_TYPES = new Set(['microsoft.network/virtualnetworks/subnets', 'microsoft.network/networkinterfaces']);
@@ -33,11 +32,11 @@ export function emitResource(input: EmitInput, origins: ValueOrigins): EmittedRe
   }
   const unresolvedAt: UnresolvedAt[] = [];
   const json = toJson(described, '', unresolvedAt) as Record<string, unknown>;
-  const children = inlineChildren(described.properties, id, origins);
+  const children = inlineChildren(described, id, origins);
   assignInlineIds(json, children);
   const unresolved = unresolvedByElement(id, unresolvedAt, children);
   const own = [...input.conditions, ...(unresolved.get(id) ?? []), ...unknownCollections(type, unresolvedAt)];
-  const unplaced = children.find((c) => c.path.startsWith('properties.securityRules[') && (unresolved.get(c.id) ?? []).some(placesRule));
+  const unplaced = children.find((c) => c.segment === 'securityRules' && (unresolved.get(c.id) ?? []).some(placesRule));
   // A rule whose priority, direction or access is unknown could decide any flow. One whose prefix,
   // port or protocol is unknown is still placed: the evaluator leaves only what it may match open.
   if (unplaced) own.push({ field: 'securityRules', reason: `security rule ${unplaced.id.split('/').pop() ?? ''} has a priority, direction or access the template does not decide` });
@@ -48,7 +47,7 @@ export function emitResource(input: EmitInput, origins: ValueOrigins): EmittedRe
     origin: input.origin,
     childOrigins: new Map(children.flatMap((c) => (c.origin ? [[c.id, c.origin] as const] : []))),
     unresolved,
-    associations: associationsOf(id, type, described.properties, children, origins),
+    associations: associationsOf(id, type, fieldOf(described, 'properties'), children, origins),
   };
 }
 
@@ -71,18 +70,16 @@ const COLLECTIONS_BY_TYPE: Record<string, readonly string[]> = {
 interface OriginChild extends InlineChild {
   origin?: Origin;
   value: TemplateValue;
+  segment: string;
 }
 
-function inlineChildren(properties: TemplateValue | undefined, resourceId: string, origins: ValueOrigins): OriginChild[] {
-  if (!isPlainObject(properties)) return [];
+function inlineChildren(body: TemplateValue, resourceId: string, origins: ValueOrigins): OriginChild[] {
   const children: OriginChild[] = [];
-  for (const key of INLINE_CHILD_ARRAYS) {
-    const items = properties[key];
-    if (!Array.isArray(items)) continue;
+  for (const { path, segment, items } of inlineChildArrays(body)) {
     items.forEach((item, index) => {
-      const name = isPlainObject(item) ? item.name : undefined;
+      const name = fieldOf(item, 'name');
       if (typeof name !== 'string') return;
-      children.push({ path: `properties.${key}[${index}]`, id: `${resourceId}/${key}/${name}`, origin: origins.originOf(item), value: item });
+      children.push({ path: `${path}[${index}]`, segment, id: `${resourceId}/${segment}/${name}`, origin: origins.originOf(item), value: item });
     });
   }
   return children;
@@ -108,8 +105,8 @@ function associationsOf(
   const associations: EmittedResource['associations'] = new Map();
   if (ASSOCIATED_TYPES.has(type.toLowerCase())) associations.set(id, associationOf(properties, origins));
   for (const child of children) {
-    if (!child.path.startsWith('properties.subnets[') || !isPlainObject(child.value)) continue;
-    associations.set(child.id, associationOf(child.value.properties, origins));
+    if (child.segment !== 'subnets') continue;
+    associations.set(child.id, associationOf(fieldOf(child.value, 'properties'), origins));
   }
   return associations;
 }
@@ -121,7 +118,7 @@ function associationsOf(
  */
 function toJson(value: TemplateValue, path: string, sink: UnresolvedAt[], key = ''): unknown {
   if (isUnresolved(value)) {
-    sink.push({ path, reasons: value.reasons });
+    sink.push(noteUnresolved(path, key, value));
     return key === 'id' || (key === 'name' && path !== 'sku.name') ? value.symbol : undefined;
   }
   if (Array.isArray(value)) return value.map((item, i) => toJson(item, `${path}[${i}]`, sink) ?? null);

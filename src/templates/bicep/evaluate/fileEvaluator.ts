@@ -8,7 +8,7 @@ import { FileImports } from './imports';
 import { ModuleSymbol } from './modules';
 import { ResourceSymbol } from './resources';
 import type { EvaluationSession, ParsedFile } from './session';
-import { materialize, unresolved, type Evaluated, type TemplateValue } from './values';
+import { materialize, unresolved, type Evaluated, type TemplateValue, type Unresolved } from './values';
 
 export interface FileInputs {
   /** Values for params (from a parameters file, or a module call's `params`). */
@@ -153,6 +153,7 @@ export class FileEvaluator implements EvaluationScope {
     const list = symbol.instances();
     if (list.unknown && !declaration.existing) {
       this.session.problem(this.file, declaration.range, `The loop of resource '${declaration.name}' cannot be expanded (${list.unknown.reasons.join('; ')}); its instances were not checked`);
+      this.emitDiagnosticsStandIn(symbol, list.unknown);
     }
     if (!declaration.existing) {
       for (const instance of list.items) {
@@ -162,6 +163,20 @@ export class FileEvaluator implements EvaluationScope {
       }
     }
     for (const child of symbol.nested.values()) this.emitAll(child);
+  }
+
+  /**
+   * Diagnostic settings in a loop the file does not decide still exist: one stand-in with its logs
+   * unknown, so the host's audit logs are undecided rather than "no diagnostic setting".
+   */
+  private emitDiagnosticsStandIn(symbol: ResourceSymbol, unknown: Unresolved): void {
+    if (symbol.declaration.type.toLowerCase() !== 'microsoft.insights/diagnosticsettings') return;
+    const instance = symbol.loopStandIn(unknown);
+    if (!instance) return;
+    const reason = `how many settings the loop of '${symbol.declaration.name}' declares, and what they send, is not known (${unknown.reasons.join('; ')})`;
+    const origin = { kind: 'file' as const, file: this.file, range: symbol.declaration.range };
+    const conditions = [...this.inputs.conditions, { field: 'logs', reason }];
+    this.session.resources.push(emitResource({ identity: instance.identity(), body: instance.body(), origin, conditions }, this.origins));
   }
 
   private runModule(name: string): void {

@@ -3,6 +3,8 @@
 import type { UnresolvedField } from '../../../core/model';
 import { buildResourceId, resourceGroupScopeId } from '../../arm/armIds';
 import { TEMPLATE_DEPLOYMENT_SCOPE } from '../../arm/armTemplateSource';
+import { keyOf } from '../../arm/expression/value';
+import { fieldOf, inlineChildArrays } from '../../arm/inlineChildren';
 import type { Expression, ObjectExpression, ResourceDeclaration } from '../syntax/ast';
 import type { ValueOrigins } from './origins';
 import { evaluate, evaluateFor, evaluateObject, evaluateValue, type EvaluationScope, type Locals } from './expressions';
@@ -30,6 +32,7 @@ export class ResourceSymbol {
   readonly nested = new Map<string, ResourceSymbol>();
   private listed: InstanceList | undefined;
   private listing = false;
+  private undeployed: ResourceInstance | undefined;
 
   constructor(
     readonly declaration: ResourceDeclaration,
@@ -61,9 +64,34 @@ export class ResourceSymbol {
     const list = this.instances();
     const items = parent ? list.items.filter((i) => i.parentInstance === parent) : list.items;
     if (this.declaration.value.kind !== 'for' && (!this.parent?.isLoop || parent)) {
-      return items[0] ?? unresolved(`resource '${this.declaration.name}' is not deployed (its condition is false)`);
+      return items[0] ?? this.notDeployed(parent);
     }
     return { handle: 'collection', items, unknown: list.unknown };
+  }
+
+  /**
+   * A resource whose condition is false still has its id: Bicep compiles `subnet.id` to
+   * resourceId(), which needs no deployment. Everything else about it is unknown, and it is not emitted.
+   */
+  private notDeployed(parent: ResourceInstance | undefined): ResourceInstance {
+    if (!parent && this.undeployed) return this.undeployed;
+    const enclosing = parent ?? (this.parent ? this.parent.asEvaluated() : undefined);
+    const parentInstance = enclosing instanceof ResourceInstance ? enclosing : undefined;
+    const body = unwrapBody(this.declaration.value) ?? this.declaration.value;
+    const reason = unresolved(`resource '${this.declaration.name}' is not deployed (its condition is false); only its id, name and type are known`);
+    const instance = new ResourceInstance(this, body, parentInstance?.locals ?? new Map(), parentInstance, [], reason);
+    if (!parent) this.undeployed = instance;
+    return instance;
+  }
+
+  /** One instance standing for a top-level loop whose items are unknown: its loop variables are unknown too. */
+  loopStandIn(unknown: Unresolved): ResourceInstance | undefined {
+    const value = this.declaration.value;
+    if (value.kind !== 'for' || this.parent) return undefined;
+    const locals = new Map<string, TemplateValue>();
+    if (value.itemName) locals.set(value.itemName, unknown);
+    if (value.indexName) locals.set(value.indexName, unknown);
+    return new ResourceInstance(this, unwrapBody(value.body) ?? value.body, locals, undefined, []);
   }
 
   private list(): InstanceList {
@@ -120,6 +148,8 @@ export class ResourceInstance implements ResourceHandle {
     readonly locals: Locals,
     readonly parentInstance: ResourceInstance | undefined,
     readonly conditions: UnresolvedField[],
+    /** Set when the condition is false: why the body is unknown. */
+    private readonly notDeployed?: Unresolved,
   ) {}
 
   get existing(): boolean {
@@ -132,6 +162,7 @@ export class ResourceInstance implements ResourceHandle {
   }
 
   body(): TemplateValue {
+    if (this.notDeployed) return this.notDeployed;
     if (this.evaluated !== undefined) return this.evaluated;
     if (this.evaluating) return unresolved(`resource '${this.symbol.declaration.name}' refers to itself`);
     this.evaluating = true;
@@ -179,24 +210,25 @@ export class ResourceInstance implements ResourceHandle {
   }
 }
 
-const INLINE_CHILD_ARRAYS = ['securityRules', 'subnets', 'routes', 'virtualNetworkPeerings'];
-
 /** Inline children get the ids a GET returns, so `vnet.properties.subnets[0].id` resolves. */
 function withInlineChildIds(body: TemplateValue, resourceId: string, origins: ValueOrigins): TemplateValue {
-  if (!isPlainObject(body) || !isPlainObject(body.properties)) return body;
-  const properties = { ...body.properties };
-  origins.copy(body.properties, properties);
-  for (const key of INLINE_CHILD_ARRAYS) {
-    const items = properties[key];
-    if (!Array.isArray(items)) continue;
-    properties[key] = items.map((item) => {
-      if (!isPlainObject(item) || typeof item.name !== 'string' || item.id !== undefined) return item;
-      const copy = { ...item, id: `${resourceId}/${key}/${item.name}` };
+  const arrays = inlineChildArrays(body);
+  if (!isPlainObject(body) || arrays.length === 0) return body;
+  const propertiesKey = arrays[0].path.split('.')[0];
+  const original = body[propertiesKey];
+  if (!isPlainObject(original)) return body;
+  const properties = { ...original };
+  origins.copy(original, properties);
+  for (const { path, segment, items } of arrays) {
+    properties[path.split('.')[1]] = items.map((item) => {
+      const name = fieldOf(item, 'name');
+      if (!isPlainObject(item) || typeof name !== 'string' || keyOf(item, 'id') !== undefined) return item;
+      const copy = { ...item, id: `${resourceId}/${segment}/${name}` };
       origins.copy(item, copy);
       return copy;
     });
   }
-  const copy = { ...body, properties };
+  const copy = { ...body, [propertiesKey]: properties };
   origins.copy(body, copy);
   return copy;
 }

@@ -83,6 +83,15 @@ const cases: { name: string; files: string[]; expected: Expected[] }[] = [
     expected: [undefined, ...REQUIRED_FLOW_IDS].map((flow) => ({ rule: 'check-incomplete', severity: 'info', flow, resource: 'nsg-bastion-subnet', at: `"name": "[variables('nsgName')]"` })),
   },
   { name: 'missing rules silenced through resource metadata', files: ['suppressed/azuredeploy.json'], expected: [] },
+  {
+    name: 'property names with other capitals (IpConfigurations, AddressPrefix, publicIpAllocationMethod) are read as ARM reads them',
+    files: ['property-casing/azuredeploy.json'],
+    expected: [
+      { rule: 'bastion-public-ip', severity: 'error', resource: 'pip-bastion', at: '"name": "pip-bastion"' },
+      { rule: 'bastion-subnet-too-small', severity: 'error', resource: 'AzureBastionSubnet', at: '"name": "AzureBastionSubnet"' },
+      { rule: 'bastion-diagnostics-disabled', severity: 'info', resource: 'bas-hub', at: '"name": "bas-hub"' },
+    ],
+  },
 ];
 
 describe('lintDocuments on ARM templates', () => {

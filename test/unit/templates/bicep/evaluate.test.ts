@@ -46,6 +46,38 @@ describe('Bicep evaluator: values and functions', () => {
   }
 });
 
+describe('Bicep evaluator: a resource whose condition is false', () => {
+  const prelude = `param mode string = 'new'
+resource old 'Microsoft.Network/virtualNetworks@2023-09-01' = if (mode == 'existing') {
+  name: 'vnet-old'
+  properties: { addressSpace: { addressPrefixes: ['10.9.0.0/16'] } }
+  resource child 'subnets' = { name: 'inner' }
+}
+resource oldSubnet 'Microsoft.Network/virtualNetworks/subnets@2023-09-01' = if (mode == 'existing') {
+  parent: old
+  name: 'AzureBastionSubnet'
+}`;
+  const cases: [string, string | undefined][] = [
+    // ids, names and types compile to resourceId() and literals: known without a deployment
+    ['last(split(oldSubnet.id, \'/\'))', 'AzureBastionSubnet'],
+    ['replace(oldSubnet.id, \'/\', \'_\')', '_subscriptions_00000000-0000-0000-0000-000000000000_resourceGroups_template-rg_providers_Microsoft.Network_virtualNetworks_vnet-old_subnets_AzureBastionSubnet'],
+    ['old.name', 'vnet-old'],
+    ['last(split(old::child.id, \'/\'))', 'inner'],
+    // its body is not deployed, so not known
+    ['old.properties.addressSpace.addressPrefixes[0]', undefined],
+  ];
+  for (const [expression, expected] of cases) {
+    it(expression, () => {
+      const text = `${prelude}\nresource ip 'Microsoft.Network/publicIPAddresses@2023-09-01' = {\n  name: ${expression}\n}\n`;
+      const { topology } = bicepToTopology({ path: 'main.bicep', text });
+      const [ip] = topology.publicIpAddresses;
+      assert.equal(topology.virtualNetworks.length, 0, 'a resource whose condition is false is not emitted');
+      if (expected === undefined) assert.equal(ip?.name, '${ip.name}', 'an unknown name stays a placeholder');
+      else assert.equal(ip?.name, expected);
+    });
+  }
+});
+
 describe('Bicep evaluator: resources and references', () => {
   it('builds child ids from parent, nesting and resourceId() the way ARM does', () => {
     const text = `

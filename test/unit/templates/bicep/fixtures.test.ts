@@ -48,6 +48,15 @@ const cases: { name: string; files: string[]; expected: Expected[] }[] = [
     files: ['small-subnet/main.bicep'],
     expected: [{ rule: 'bastion-subnet-too-small', severity: 'error', resource: 'AzureBastionSubnet', at: '{', above: "name: 'AzureBastionSubnet'" }],
   },
+  {
+    name: 'property names with other capitals (IpConfigurations, AddressPrefix, publicIpAllocationMethod) are read as ARM reads them',
+    files: ['property-casing/main.bicep'],
+    expected: [
+      { rule: 'bastion-public-ip', severity: 'error', resource: 'pip-bastion', at: 'resource pip ' },
+      { rule: 'bastion-subnet-too-small', severity: 'error', resource: 'AzureBastionSubnet', at: '{', above: "name: 'AzureBastionSubnet'" },
+      { rule: 'bastion-diagnostics-disabled', severity: 'info', resource: 'bas-hub', at: 'resource bastion ' },
+    ],
+  },
   { name: 'traps: an NSG named bastion elsewhere, a workload route table, outbound-only deny, SKU ternaries, rules from a loop', files: ['traps/main.bicep'], expected: [] },
   {
     name: 'a suppression comment silences the finding on the next line only',

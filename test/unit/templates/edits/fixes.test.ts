@@ -12,13 +12,16 @@ const EXPECTED_EDITABLE: Record<string, string[]> = {
   'arm/language-version-2': ['bastion-nsg-missing-rule'],
   'arm/missing-rules': ['bastion-nsg-missing-rule', 'bastion-nsg-missing-rule'],
   'arm/peered-spoke': ['vm-nsg-blocks-bastion'],
+  'arm/property-casing': ['bastion-subnet-too-small'],
   'arm/route-table': ['bastion-subnet-route-table'],
   'arm/sku-mismatch': ['bastion-sku-feature-mismatch', 'bastion-sku-feature-mismatch'],
   'arm/small-subnet': ['bastion-subnet-too-small'],
   'bicep/bicepparam': ['bastion-sku-feature-mismatch'],
+  'bicep/conditional-ids': ['bastion-nsg-missing-rule'],
   'bicep/deny-shadowing': ['bastion-nsg-rule-shadowed', 'bastion-nsg-rule-shadowed'],
   'bicep/missing-rules': ['bastion-nsg-missing-rule', 'bastion-nsg-missing-rule'],
   'bicep/peered-spoke': ['vm-nsg-blocks-bastion'],
+  'bicep/property-casing': ['bastion-subnet-too-small'],
   'bicep/route-table': ['bastion-subnet-route-table'],
   'bicep/suppressed': ['bastion-nsg-rule-shadowed'],
   'terraform/for-each-nsgs': ['bastion-nsg-missing-rule'],
@@ -49,5 +52,21 @@ describe('fix edits on the template fixtures', () => {
         assert.deepEqual(edited.sort(), (EXPECTED_EDITABLE[`${format}/${folder}`] ?? []).slice().sort());
       });
     }
+  }
+});
+
+describe('fix edits on keys spelled with other capitals', () => {
+  before(loadParsers);
+
+  for (const format of ['arm', 'bicep'] as const) {
+    it(`${format}: the resize edits AddressPrefix where it is, adding no second addressPrefix`, () => {
+      const documents = fixtureDocuments(format, 'property-casing');
+      const finding = lint(documents).find((f) => f.rule === 'bastion-subnet-too-small');
+      assert.ok(finding, 'the /27 is reported');
+      const [{ edits }] = editableFixes(finding, documents, format);
+      const [edited] = applyFileEdits(documents, edits);
+      assert.deepEqual(edited.text.match(/addressPrefix\b/gi), ['AddressPrefix']);
+      assert.match(edited.text, /AddressPrefix"?: '?"?10\.1\.1\.0\/26/);
+    });
   }
 });
