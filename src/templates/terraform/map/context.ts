@@ -59,7 +59,10 @@ export function findById<T extends { id: string }>(items: readonly T[], id: stri
   return index.byKey.get(idKey(id)) as T | undefined;
 }
 
-/** The element name: the declared name, or the Terraform address when the name is not known. */
+/**
+ * The element name: the declared name, or the Terraform address when the name is not known or
+ * empty (a module's `default = ""` for a name its caller sets), so messages always name something.
+ */
 export function nameOr(name: string | undefined, instance: ResourceInstance): string {
-  return name ?? instance.address;
+  return name === undefined || name === '' ? instance.address : name;
 }

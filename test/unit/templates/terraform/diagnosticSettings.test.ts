@@ -90,3 +90,13 @@ describe('Terraform diagnostic settings', () => {
     assert.ok(origin?.kind === 'file' && origin.file === 'diag/main.tf', JSON.stringify(findings[0].evidence));
   });
 });
+
+describe('Terraform element names', () => {
+  before(loadParsers);
+  it('a name that evaluates to "" (a module default its caller overrides) is shown as the Terraform address', () => {
+    const text = HOST.replace('name                = "bastion"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  sku', 'name                = lower(var.bastion_name)\n  location            = "westeurope"\n  resource_group_name = "rg"\n  sku')
+      + 'variable "bastion_name" {\n  default = ""\n}\n';
+    const findings = lint([{ path: 'diag/main.tf', text }]).filter((f) => f.rule === 'bastion-diagnostics-disabled');
+    assert.match(findings[0]?.message ?? '', /for Bastion host azurerm_bastion_host\.bastion;/);
+  });
+});
