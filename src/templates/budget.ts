@@ -40,8 +40,8 @@ export class EvaluationBudget {
   private depth = 0;
   private moduleCalls = 0;
   private instancesLeft: number = EVALUATION_LIMITS.instances;
-  /** Sizes of values already counted; values are immutable once made. */
-  private readonly sizes = new WeakMap<object, number>();
+  /** Sizes of values already counted; values are immutable once made. A Map: it lives for one lint, and is faster than a WeakMap. */
+  private readonly sizes = new Map<object, number>();
   /** The first limit reached, reported once for the whole source. */
   exceeded: string | undefined;
   /** Set once the total is spent: from then on every new value is unresolved. */
@@ -72,7 +72,7 @@ export class EvaluationBudget {
 
   /** Reserves `count` loop instances; the reason they are not expanded when past the limit (nothing reserved then). */
   instances(count: number): string | undefined {
-    if (count > this.instancesLeft) return this.note(limitReason(`its ${count} instances would take the template past ${EVALUATION_LIMITS.instances.toLocaleString('en-US')} expanded loop instances, more than ARM deploys`));
+    if (count > this.instancesLeft) return this.note(limitReason(`its ${count} instances would take the template past ${EVALUATION_LIMITS.instances} expanded loop instances, more than ARM deploys`));
     this.instancesLeft -= count;
     return undefined;
   }
