@@ -3,7 +3,7 @@
 // used twice), so a value's size is counted as written out in full: 30 doublings of a one-item
 // array are a billion items, whatever the heap holds. Past a limit the value becomes unresolved
 // with a reason naming the limit, so what depends on it is check-incomplete, never a crash.
-import { isUnresolved, type TemplateValue, unresolved, Unresolved } from './arm/expression/value';
+import { type TemplateValue, unresolved, Unresolved } from './arm/expression/value';
 import type { ParseDiagnostic } from './source';
 
 const FILE_START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -52,11 +52,17 @@ export class EvaluationBudget {
    * so far) is past the budget. Only the parts not seen before are walked.
    */
   admit<T extends TemplateValue>(value: T): T | Unresolved {
-    if (this.spent) return this.stop(this.spent);
+    const refused = this.refusal(value);
+    return refused ? unresolved(refused) : value;
+  }
+
+  /** Counts a value just made (of any format's value type); why it must not be used when past the budget. */
+  refusal(value: unknown): string | undefined {
+    if (this.spent) return this.spent;
     const size = this.sizeOf(value, EVALUATION_LIMITS.valueSize);
-    if (this.spent) return this.stop(this.spent);
-    if (size > EVALUATION_LIMITS.valueSize) return this.stop(limitReason(`a value would have more than ${EVALUATION_LIMITS.valueSize.toLocaleString('en-US')} items, properties or characters/${CHARACTERS_PER_VALUE}`));
-    return value;
+    if (this.spent) return this.spent;
+    if (size > EVALUATION_LIMITS.valueSize) return this.note(limitReason(`a value would have more than ${EVALUATION_LIMITS.valueSize.toLocaleString('en-US')} items, properties or characters/${CHARACTERS_PER_VALUE}`));
+    return undefined;
   }
 
   /** Runs `evaluate` one level deeper; past the depth limit the result is unresolved instead. */
@@ -84,23 +90,19 @@ export class EvaluationBudget {
     return undefined;
   }
 
-  private stop(reason: string): Unresolved {
-    return unresolved(this.note(reason));
-  }
-
   private note(reason: string): string {
     this.exceeded ??= reason;
     return reason;
   }
 
   /** The written-out size of `value`, walking at most until `cap` is passed. */
-  private sizeOf(value: TemplateValue, cap: number): number {
+  private sizeOf(value: unknown, cap: number): number {
     if (typeof value === 'string') return 1 + Math.floor(value.length / CHARACTERS_PER_VALUE);
-    if (typeof value !== 'object' || value === null || isUnresolved(value)) return 1;
+    if (typeof value !== 'object' || value === null || !isContainer(value)) return 1;
     const known = this.sizes.get(value);
     if (known !== undefined) return known;
     let size = 1;
-    const parts = Array.isArray(value) ? value : Object.values(value);
+    const parts: unknown[] = Array.isArray(value) ? value : Object.values(value);
     for (const part of parts) {
       size += this.sizeOf(part, cap - size);
       if (size > cap) break;
@@ -114,6 +116,13 @@ export class EvaluationBudget {
     }
     return size;
   }
+}
+
+/** An array or plain object; an unknown marker (a class instance) counts as one value. */
+function isContainer(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** The limit a source reached, as one check-incomplete diagnostic at the top of `file` (none when within budget). */
