@@ -67,13 +67,24 @@ export class EvaluationBudget {
 
   /** Runs `evaluate` one level deeper; past the depth limit the result is unresolved instead. */
   nested<T>(evaluate: () => T, tooDeep: (reason: string) => T): T {
-    if (this.depth >= EVALUATION_LIMITS.depth) return tooDeep(this.note(limitReason(`expressions are nested more than ${EVALUATION_LIMITS.depth} deep`)));
-    this.depth++;
+    const refused = this.enter();
+    if (refused) return tooDeep(refused);
     try {
       return evaluate();
     } finally {
-      this.depth--;
+      this.leave();
     }
+  }
+
+  /** One level deeper (pair with leave()); the reason not to go on when past the depth limit. No closure: for hot loops. */
+  enter(): string | undefined {
+    if (this.depth >= EVALUATION_LIMITS.depth) return this.note(limitReason(`expressions are nested more than ${EVALUATION_LIMITS.depth} deep`));
+    this.depth++;
+    return undefined;
+  }
+
+  leave(): void {
+    this.depth--;
   }
 
   /** Reserves `count` loop instances; the reason they are not expanded when past the limit (nothing reserved then). */

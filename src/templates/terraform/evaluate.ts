@@ -39,14 +39,15 @@ export class Evaluator {
   }
 
   private evaluateAny(expr: Expr, scope: Scope): Value | Namespace {
-    return this.budget.nested(
-      () => {
-        const value = this.evaluateUnbounded(expr, scope);
-        const refused = PRODUCING.has(expr.kind) ? this.budget.refusal(value) : undefined;
-        return refused ? new Unknown(refused) : value;
-      },
-      (reason) => new Unknown(reason),
-    );
+    const tooDeep = this.budget.enter();
+    if (tooDeep) return new Unknown(tooDeep);
+    try {
+      const value = this.evaluateUnbounded(expr, scope);
+      const refused = PRODUCING.has(expr.kind) && !(value instanceof Namespace) ? this.budget.refusal(value) : undefined;
+      return refused ? new Unknown(refused) : value;
+    } finally {
+      this.budget.leave();
+    }
   }
 
   private evaluateUnbounded(expr: Expr, scope: Scope): Value | Namespace {
