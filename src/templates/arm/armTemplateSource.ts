@@ -13,6 +13,7 @@ import { findParametersFile, readParametersFile } from './parametersFile';
 import { ResourceExpander, type TemplateResource } from './resources';
 import { TemplateScope } from './templateScope';
 import { elementsOf } from '../topologyElements';
+import { budgetDiagnostics } from '../budget';
 
 /** Where a template deploys is not in the template; ids and resourceGroup() use these stand-ins. */
 export const TEMPLATE_DEPLOYMENT_SCOPE: DeploymentScope = {
@@ -51,6 +52,7 @@ export function armTemplateToTopology(doc: TemplateDocument, siblings: readonly 
   const parseDiagnostics: ParseDiagnostic[] = [
     ...(supplied?.diagnostics ?? []),
     ...expander.problems.map((p) => ({ file: doc.path, range: p.range, message: p.message })),
+    ...budgetDiagnostics(origins.budget, doc.path),
   ];
   return { topology, parseDiagnostics, suppressions: suppressionsOf(doc.path, expander.resources) };
 }

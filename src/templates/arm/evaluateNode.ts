@@ -1,6 +1,7 @@
 // Evaluates a JSON node of a template: every string may be an expression; `copy` arrays iterate.
 import type { Node } from 'jsonc-parser';
-import { budgetExceeded, copyCountProblem, CopyBudget } from './copyLimits';
+import { EvaluationBudget } from '../budget';
+import { copyCountProblem } from './copyLimits';
 import type { EvaluationContext } from './expression/context';
 import { evaluateTemplateString } from './expression/evaluator';
 import { isPlainObject, isUnresolved, type TemplateValue, unresolved } from './expression/value';
@@ -11,8 +12,8 @@ export class NodeOrigins {
   // A Map, not a WeakMap: it lives for one lint anyway, and recording into a WeakMap took 6% of a
   // 16 MB lint (2% now).
   private readonly nodes = new Map<object, Node>();
-  /** Travels with the origins because they are shared by every evaluation of one template. */
-  readonly copyBudget = new CopyBudget();
+  /** Travels with the origins because they are shared by every evaluation of one template (nested deployments too). */
+  readonly budget = new EvaluationBudget();
 
   /** Only objects are looked up (inline children are objects), so arrays are not worth an entry. */
   record<T extends TemplateValue>(value: T, node: Node): T {
@@ -33,16 +34,16 @@ export function evaluateNode(node: Node, context: EvaluationContext, origins: No
       // An unknown without a symbol is written as its own expression text: readable, stable,
       // and recognised by the NSG evaluator as unresolved.
       if (isUnresolved(value) && value.symbol === undefined) return value.withSymbol(raw);
-      return origins.record(value, node);
+      return origins.record(origins.budget.admit(value), node);
     }
     case 'number':
     case 'boolean':
     case 'null':
       return node.value as TemplateValue;
     case 'array':
-      return origins.record(itemsOf(node).map((item) => evaluateNode(item, context, origins)), node);
+      return origins.record(origins.budget.admit(itemsOf(node).map((item) => evaluateNode(item, context, origins))), node);
     case 'object':
-      return origins.record(evaluateObject(node, context, origins), node);
+      return origins.record(origins.budget.admit(evaluateObject(node, context, origins)), node);
     default:
       return unresolved(`unexpected JSON ${node.type}`);
   }
@@ -73,12 +74,13 @@ export function evaluateCopyProperties(copyNode: Node, context: EvaluationContex
     const name = nameNode ? evaluateNode(nameNode, context, origins) : undefined;
     if (typeof name !== 'string' || !countNode || !inputNode) continue;
     const count = evaluateNode(countNode, context, origins);
+    let overBudget: string | undefined;
     if (isUnresolved(count)) {
       out[name] = count;
     } else if (typeof count !== 'number' || copyCountProblem(count) !== undefined) {
       out[name] = unresolved(`the copy loop '${name}' cannot be expanded: ${copyCountProblem(count)}`);
-    } else if (!origins.copyBudget.take(count)) {
-      out[name] = unresolved(`the copy loop '${name}' was not expanded: ${budgetExceeded(count)}`);
+    } else if ((overBudget = origins.budget.instances(count))) {
+      out[name] = unresolved(`the copy loop '${name}' was not expanded: ${overBudget}`);
     } else {
       out[name] = origins.record(
         Array.from({ length: count }, (_, index) => evaluateNode(inputNode, withCopyIndex(context, name, index, false), origins)),

@@ -4,7 +4,7 @@ import { getNodeValue, type Node } from 'jsonc-parser';
 import type { SourceRange, UnresolvedField } from '../../core/model';
 import { buildResourceId, extensionScopeId, resourceGroupScopeId } from './armIds';
 import { toArmJson, type UnresolvedAt } from './armJson';
-import { budgetExceeded, copyCountProblem } from './copyLimits';
+import { copyCountProblem } from './copyLimits';
 import { evaluateNode, type NodeOrigins, withCopyIndex } from './evaluateNode';
 import type { DeploymentScope, EvaluationContext } from './expression/context';
 import { isUnresolved, symbolText, type TemplateValue } from './expression/value';
@@ -80,8 +80,9 @@ export class ResourceExpander {
       this.problem(`The copy loop of this resource cannot be expanded (${why}); its instances were not checked`, copyNode);
       return;
     }
-    if (!this.origins.copyBudget.take(count)) {
-      this.problem(`The copy loop of this resource was not expanded (${budgetExceeded(count)}); its instances were not checked`, copyNode);
+    const overBudget = this.origins.budget.instances(count);
+    if (overBudget) {
+      this.problem(`The copy loop of this resource was not expanded (${overBudget}); its instances were not checked`, copyNode);
       return;
     }
     for (let index = 0; index < count; index += 1) {

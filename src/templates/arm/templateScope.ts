@@ -65,7 +65,8 @@ export class TemplateScope implements EvaluationContext {
     if (this.evaluating.has(guardKey)) return unresolved(`${guardKey.replace(':', " '")}' refers to itself`);
     this.evaluating.add(guardKey);
     try {
-      const value = compute();
+      // A variable defined by the next one, thousands of times over, would exhaust the stack.
+      const value = this.origins.budget.nested(compute, unresolved);
       cache.set(key, value);
       return value;
     } finally {

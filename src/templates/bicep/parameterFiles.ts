@@ -2,6 +2,7 @@
 // `<name>.parameters.json`.
 import { basename, dirname, join, normalize } from 'node:path';
 import { readParametersFile } from '../arm/parametersFile';
+import { budgetDiagnostics, EvaluationBudget } from '../budget';
 import type { ParseDiagnostic, TemplateDocument } from '../source';
 import { evaluateValue, type EvaluationScope } from './evaluate/expressions';
 import { ValueOrigins } from './evaluate/origins';
@@ -39,6 +40,7 @@ export function readBicepparam(doc: TemplateDocument): SuppliedParameters {
   const vars = new Map(program.declarations.flatMap((d) => (d.kind === 'var' ? [[d.name, d.value] as const] : [])));
   const scope: EvaluationScope = {
     file: doc.path,
+    budget: new EvaluationBudget(),
     origins: new ValueOrigins(),
     lookup: (name: string): Evaluated | undefined => {
       const value = vars.get(name);
@@ -54,6 +56,7 @@ export function readBicepparam(doc: TemplateDocument): SuppliedParameters {
       declaration.defaultValue ? materialize(evaluateValue(declaration.defaultValue, scope, new Map())) : unresolved(`param '${declaration.name}' has no value in ${basename(doc.path)}`),
     );
   }
-  const diagnostics = program.diagnostics.map((d) => ({ file: doc.path, range: d.range, message: `${basename(doc.path)}: ${d.message}`, unparsed: true as const }));
+  const diagnostics: ParseDiagnostic[] = program.diagnostics.map((d) => ({ file: doc.path, range: d.range, message: `${basename(doc.path)}: ${d.message}`, unparsed: true as const }));
+  diagnostics.push(...budgetDiagnostics(scope.budget, doc.path, basename(doc.path)));
   return { path: doc.path, values, diagnostics };
 }

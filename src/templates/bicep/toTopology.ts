@@ -4,6 +4,7 @@ import { basename, normalize } from 'node:path';
 import { mapArmResources } from '../../core/arm';
 import type { Origin, Topology, UnresolvedField } from '../../core/model';
 import { idKey } from '../../core/resourceId';
+import { budgetDiagnostics } from '../budget';
 import type { ParseDiagnostic, TemplateDocument, TemplateSuppression, TemplateTopology } from '../source';
 import { elementsOf } from '../topologyElements';
 import { FileEvaluator } from './evaluate/fileEvaluator';
@@ -35,6 +36,7 @@ export function bicepToTopology(doc: TemplateDocument, options: BicepReadOptions
     ...(parameters?.diagnostics ?? []),
     ...[...session.files.values()].flatMap((file) => file.program.diagnostics.map((d) => ({ file: file.path, range: d.range, message: `Bicep syntax: ${d.message}`, unparsed: true as const }))),
     ...session.problems,
+    ...budgetDiagnostics(session.budget, doc.path),
   ];
   const suppressions: TemplateSuppression[] = [...session.files.values()].flatMap((file) => templateSuppressions(file.path, file.program));
   return { topology, parseDiagnostics, suppressions };

@@ -1,5 +1,6 @@
 // Evaluates HCL expressions to values. Names outside the local scope (var., local., resources,
 // data., module.) go through a Namespace the module supplies, so each is looked up only when used.
+import type { EvaluationBudget } from '../budget';
 import type { Expr } from './ast';
 import { callBuiltIn } from './functions';
 import {
@@ -22,8 +23,15 @@ export function markResourceInstance(object: ObjectValue, address: string): void
   resourceAddresses.set(object, address);
 }
 
+/** Expressions that make new values (the rest only read, pass on, or compute a scalar). */
+const PRODUCING = new Set<Expr['kind']>(['template', 'tuple', 'object', 'call', 'for']);
+
 export class Evaluator {
-  constructor(private readonly resolveRoot: RootResolver) {}
+  constructor(
+    private readonly resolveRoot: RootResolver,
+    /** Shared by the module: how much evaluation may produce and how deep it may nest. */
+    readonly budget: EvaluationBudget,
+  ) {}
 
   evaluate(expr: Expr, scope: Scope): Value {
     const result = this.evaluateAny(expr, scope);
@@ -31,6 +39,18 @@ export class Evaluator {
   }
 
   private evaluateAny(expr: Expr, scope: Scope): Value | Namespace {
+    const tooDeep = this.budget.enter();
+    if (tooDeep) return new Unknown(tooDeep);
+    try {
+      const value = this.evaluateUnbounded(expr, scope);
+      const refused = PRODUCING.has(expr.kind) && !(value instanceof Namespace) ? this.budget.refusal(value) : undefined;
+      return refused ? new Unknown(refused) : value;
+    } finally {
+      this.budget.leave();
+    }
+  }
+
+  private evaluateUnbounded(expr: Expr, scope: Scope): Value | Namespace {
     switch (expr.kind) {
       case 'literal':
         return expr.value;

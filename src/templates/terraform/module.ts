@@ -2,6 +2,7 @@
 // and the instances of its resources (count / for_each expanded), evaluated on demand.
 import type { SourceRange } from '../../core/model';
 import type { Attribute, Block, Body, ParsedFile } from './ast';
+import { EvaluationBudget } from '../budget';
 import { Evaluator, Namespace, markResourceInstance, type Scope } from './evaluate';
 import { inlineSubnetId, syntheticId } from './ids';
 import { Unknown, asNumber, failure, isObject, type ObjectValue, type Value } from './values';
@@ -61,7 +62,9 @@ export class TerraformModule {
   private readonly localValues = new Map<string, Value>();
   private readonly instanceCache = new Map<ResourceDeclaration, ResourceInstance[] | Unknown>();
   private readonly inProgress = new Set<string>();
-  readonly evaluator = new Evaluator((name) => this.root(name));
+  /** Values, depth and instances of this module's evaluation. */
+  readonly budget = new EvaluationBudget();
+  readonly evaluator = new Evaluator((name) => this.root(name), this.budget);
 
   /** `tfvars` in precedence order: later files override earlier ones. */
   constructor(configFiles: ParsedFile[], tfvars: ParsedFile[]) {
@@ -207,7 +210,10 @@ export class TerraformModule {
     if (count) {
       const n = asNumber(this.evaluator.evaluate(count.value, EMPTY_SCOPE));
       if (n instanceof Unknown) return new Unknown(`count of ${base} is not known: ${n.reason}`);
-      return Array.from({ length: Math.max(0, Math.min(Math.trunc(n), 1000)) }, (_, index) => ({
+      const length = Math.max(0, Math.min(Math.trunc(n), 1000));
+      const overBudget = this.budget.instances(length);
+      if (overBudget) return new Unknown(`count of ${base} was not expanded: ${overBudget}`);
+      return Array.from({ length }, (_, index) => ({
         suffix: addressKey(index),
         scope: new Map([['count', { index }]]),
       }));
@@ -215,6 +221,8 @@ export class TerraformModule {
     if (forEach) {
       const entries = forEachEntries(this.evaluator.evaluate(forEach.value, EMPTY_SCOPE));
       if (entries instanceof Unknown) return new Unknown(`for_each of ${base} is not known: ${entries.reason}`);
+      const overBudget = this.budget.instances(entries.length);
+      if (overBudget) return new Unknown(`for_each of ${base} was not expanded: ${overBudget}`);
       return entries.map(([key, value]) => ({ suffix: addressKey(key), scope: new Map([['each', { key, value }]]) }));
     }
     return [{ suffix: '', scope: EMPTY_SCOPE }];

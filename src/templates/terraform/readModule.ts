@@ -77,7 +77,8 @@ export function terraformModuleToTopologyWith(parser: Parser, files: readonly Te
     result.suppressions.push(...parsed.suppressions);
   }
   try {
-    const context = new MappingContext(new TerraformModule(config, tfvars), topology);
+    const module = new TerraformModule(config, tfvars);
+    const context = new MappingContext(module, topology);
     mapNetworks(context);
     mapSecurityGroups(context);
     mapRouteTables(context);
@@ -86,6 +87,7 @@ export function terraformModuleToTopologyWith(parser: Parser, files: readonly Te
     mapDiagnosticSettings(context);
     mapAzapiResources(context);
     mapModuleCalls(context);
+    if (module.budget.exceeded) topology.problems.push({ resource: 'module', message: `${topology.sourceLabel}: ${module.budget.exceeded}; what depends on it was not checked` });
   } catch (error) {
     topology.problems.push({ resource: 'module', message: `Evaluation stopped: ${(error as Error).message}` });
   }

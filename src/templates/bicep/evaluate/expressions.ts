@@ -1,6 +1,7 @@
 // Evaluates Bicep expressions. Never throws: what the file alone cannot decide becomes Unresolved
 // with a reason, and operations on it stay unresolved (keeping a symbol while only text is joined).
 import type { SourceRange } from '../../../core/model';
+import type { EvaluationBudget } from '../../budget';
 import { templateEquals, mergeUnresolved, unresolvedWithin } from '../../arm/expression/value';
 import { joinSymbolic } from '../../arm/expression/functions/strings';
 import type { ArrayExpression, BinaryExpression, Expression, ForExpression, ObjectExpression, SpreadExpression, TernaryExpression } from '../syntax/ast';
@@ -15,6 +16,8 @@ export type Locals = ReadonlyMap<string, Evaluated>;
 
 export interface EvaluationScope {
   readonly file: string;
+  /** Shared by every file of the lint: how much evaluation may produce and how deep it may nest. */
+  readonly budget: EvaluationBudget;
   readonly origins: ValueOrigins;
   /** A param, var, resource, module or output symbol of the file. */
   lookup(name: string): Evaluated | undefined;
@@ -28,6 +31,16 @@ export function evaluateValue(expression: Expression, scope: EvaluationScope, lo
 }
 
 export function evaluate(expression: Expression, scope: EvaluationScope, locals: Locals): Evaluated {
+  return scope.budget.nested(() => {
+    const value = evaluateUnbounded(expression, scope, locals);
+    return PRODUCING.has(expression.kind) && !isHandle(value) ? scope.budget.admit(value) : value;
+  }, unresolved);
+}
+
+/** Expressions that make new values (the rest only read, pass on, or compute a scalar). */
+const PRODUCING = new Set<Expression['kind']>(['string', 'object', 'array', 'call', 'for']);
+
+function evaluateUnbounded(expression: Expression, scope: EvaluationScope, locals: Locals): Evaluated {
   switch (expression.kind) {
     case 'literal':
       return expression.value;
@@ -319,6 +332,8 @@ export function evaluateFor<T>(
   if (isUnresolved(source)) return source;
   const items: TemplateValue[] | undefined = Array.isArray(source) ? source : isPlainObject(source) ? Object.entries(source).map(([key, value]) => ({ key, value })) : undefined;
   if (!items) return unresolved(`the loop source ${scope.sourceText(expression.source.range)} is not an array`);
+  const overBudget = scope.budget.instances(items.length);
+  if (overBudget) return unresolved(`the loop ${scope.sourceText(expression.range)} was not expanded: ${overBudget}`);
   const results: T[] = [];
   items.forEach((item, i) => {
     const itemLocals = new Map(locals);

@@ -1,6 +1,7 @@
 // One Bicep file evaluated with the parameter values it is given: params, vars, resources,
 // modules and outputs as symbols; run() emits every declared resource instance.
 import type { SourceRange, UnresolvedField } from '../../../core/model';
+import type { EvaluationBudget } from '../../budget';
 import type { Declaration, OutputDeclaration, ParamDeclaration, ResourceDeclaration, VarDeclaration } from '../syntax/ast';
 import { emitResource } from './emit';
 import { evaluateValue, type EvaluationScope } from './expressions';
@@ -45,6 +46,10 @@ export class FileEvaluator implements EvaluationScope {
 
   get file(): string {
     return this.parsedFile.path;
+  }
+
+  get budget(): EvaluationBudget {
+    return this.session.budget;
   }
 
   get depth(): number {

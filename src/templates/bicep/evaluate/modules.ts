@@ -6,7 +6,7 @@ import type { Expression, ModuleDeclaration } from '../syntax/ast';
 import { evaluateFor, evaluateValue, type Locals } from './expressions';
 import type { FileEvaluator } from './fileEvaluator';
 import { unwrapBody } from './resources';
-import { MAX_MODULE_DEPTH, MAX_MODULE_RUNS } from './session';
+import { MAX_MODULE_DEPTH } from './session';
 import { isPlainObject, isUnresolved, unresolved, type Evaluated, type ModuleHandle, type TemplateValue, Unresolved } from './values';
 
 const REMOTE_PREFIX = /^(br|ts)[:/]/i;
@@ -24,7 +24,6 @@ export class ModuleSymbol {
     const path = this.declaration.path;
     if (REMOTE_PREFIX.test(path)) return `module '${this.declaration.name}' comes from a registry or template spec (${path}); its resources were not checked (lint its source to check them)`;
     if (this.owner.depth >= MAX_MODULE_DEPTH) return `module '${this.declaration.name}' is nested more than ${MAX_MODULE_DEPTH} levels deep; it was not followed`;
-    if (this.owner.session.moduleRuns >= MAX_MODULE_RUNS) return `module '${this.declaration.name}' was not followed: the template deploys more than ${MAX_MODULE_RUNS} modules`;
     const file = this.file;
     if (this.owner.stack.includes(file)) return `module '${this.declaration.name}' (${path}) calls itself through a cycle; it was not followed`;
     if (!this.owner.session.parsed(file)) return `the module file ${path} of module '${this.declaration.name}' was not among the files read; its resources were not checked`;
@@ -91,8 +90,24 @@ export class ModuleInstance implements ModuleHandle {
       this.evaluator = unresolved(`module ${this.symbol.declaration.path} could not be read`);
       return this.evaluator;
     }
-    owner.session.moduleRuns++;
-    const child = owner.child(file, this.arguments(), [...owner.conditions, ...this.conditions], this.symbol.declaration.name);
+    const supplied = this.arguments();
+    const conditions = [...owner.conditions, ...this.conditions];
+    // Equal arguments deploy the same resources: the module is evaluated once (a fan-out of
+    // modules calling modules stays linear).
+    const key = JSON.stringify([file.path, [...supplied], conditions]);
+    const earlier = owner.session.moduleRuns.get(key);
+    if (earlier) {
+      this.evaluator = earlier;
+      return earlier;
+    }
+    const overBudget = owner.session.budget.moduleCall();
+    if (overBudget) {
+      owner.session.problem(owner.file, this.symbol.declaration.range, `Module '${this.symbol.declaration.name}' was not followed: ${overBudget}`);
+      this.evaluator = unresolved(overBudget);
+      return this.evaluator;
+    }
+    const child = owner.child(file, supplied, conditions, this.symbol.declaration.name);
+    owner.session.moduleRuns.set(key, child);
     this.evaluator = child;
     child.run();
     return child;

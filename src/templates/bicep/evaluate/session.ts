@@ -1,7 +1,9 @@
 // State shared by the evaluation of a file and the local modules it calls.
 import type { Origin, SourceRange, UnresolvedField } from '../../../core/model';
 import type { BicepProgram } from '../syntax/ast';
+import { EvaluationBudget } from '../../budget';
 import { parseBicep } from '../syntax/parser';
+import type { FileEvaluator } from './fileEvaluator';
 import { ValueOrigins } from './origins';
 
 export interface EmittedResource {
@@ -31,8 +33,6 @@ export interface ParsedFile {
 }
 
 export const MAX_MODULE_DEPTH = 8;
-/** Module deployments followed per lint; past it (a fan-out of modules calling modules) the rest are reported, not followed. */
-export const MAX_MODULE_RUNS = 500;
 
 export class EvaluationSession {
   readonly origins = new ValueOrigins();
@@ -40,8 +40,10 @@ export class EvaluationSession {
   readonly problems: EvaluationProblem[] = [];
   /** Every file read (the root and its local modules), for diagnostics and suppressions. */
   readonly files = new Map<string, ParsedFile>();
-  /** Module instances evaluated so far (see MAX_MODULE_RUNS). */
-  moduleRuns = 0;
+  /** Values, depth and module deployments of this lint, the root file and its modules together. */
+  readonly budget = new EvaluationBudget();
+  /** Module runs by file, arguments and conditions: a module called again with equal arguments deploys the same resources. */
+  readonly moduleRuns = new Map<string, FileEvaluator>();
 
   constructor(private readonly readFile: (path: string) => string | undefined) {}
 

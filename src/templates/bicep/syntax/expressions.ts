@@ -38,7 +38,7 @@ export class ExpressionParser extends TokenCursor {
   parseExpression(): Expression {
     if (++this.nesting > MAX_NESTING) {
       this.nesting--;
-      throw this.errorAt(this.peek(), 'Expression nested too deeply');
+      throw this.errorAt(this.peek(), `Expression nested more than ${MAX_NESTING} deep`);
     }
     try {
       return this.parseTernary();
@@ -263,6 +263,8 @@ export class ExpressionParser extends TokenCursor {
 
   private parseHole(tokens: Token[]): Expression {
     const parser = new ExpressionParser(tokens, this.diagnostics);
+    // A hole is nested in the expression around it: its depth counts on from here.
+    parser.nesting = this.nesting;
     const first = tokens[0];
     try {
       parser.skipNewlines();

@@ -46,6 +46,9 @@ const DIRECTIVE = /^#(disable-next-line|disable-diagnostics|restore-diagnostics)
 const SYMBOLS = ['...', '::', '.?', '??', '==', '!=', '=~', '!~', '<=', '>=', '&&', '||', '=>', '{', '}', '[', ']', '(', ')', ',', ':', '.', '?', '!', '=', '<', '>', '+', '-', '*', '/', '%', '@', '|', ';'];
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", $: '$' };
 
+/** Interpolation holes inside holes; deeper is reported, not lexed (the parser allows as much nesting). */
+const MAX_HOLE_NESTING = 200;
+
 export function lexBicep(text: string): LexResult {
   return new Lexer(text).run();
 }
@@ -56,6 +59,9 @@ class Lexer {
   private character = 0;
   private readonly comments: Comment[] = [];
   private readonly directives: Directive[] = [];
+  private holeNesting = 0;
+  /** Set when a too-deep hole skipped the rest of its line: the strings around it end there too, with no error of their own. */
+  private abandonedLine = false;
 
   constructor(private readonly text: string) {}
 
@@ -87,9 +93,9 @@ class Lexer {
     const tokens: Token[] = [];
     let depth = 0;
     for (;;) {
-      this.skipBlanks(tokens);
+      if (!(this.abandonedLine && closingBraceDepth !== undefined)) this.skipBlanks(tokens);
       const start = this.position();
-      if (this.offset >= this.text.length) {
+      if (this.offset >= this.text.length || (this.abandonedLine && closingBraceDepth !== undefined)) {
         tokens.push({ kind: 'eof', text: '', range: { start, end: start } });
         return tokens;
       }
@@ -212,6 +218,7 @@ class Lexer {
     let literal = '';
     let error: string | undefined;
     for (;;) {
+      if (this.abandonedLine) break;
       if (this.offset >= this.text.length || this.text[this.offset] === '\n') {
         error = 'Unterminated string';
         break;
@@ -226,15 +233,24 @@ class Lexer {
         continue;
       }
       if (this.text.startsWith('${', this.offset)) {
+        if (this.holeNesting >= MAX_HOLE_NESTING) {
+          error = `String interpolation nested more than ${MAX_HOLE_NESTING} deep`;
+          while (this.offset < this.text.length && this.text[this.offset] !== '\n') this.advance();
+          this.abandonedLine = true;
+          break;
+        }
         parts.push({ text: literal });
         literal = '';
         this.advance(2);
+        this.holeNesting++;
         parts.push({ tokens: this.tokensUntil(0) });
+        this.holeNesting--;
         continue;
       }
       literal += ch;
       this.advance();
     }
+    if (this.holeNesting === 0) this.abandonedLine = false;
     parts.push({ text: literal });
     const token: Token = { kind: 'string', text: '', range: { start, end: this.position() }, parts };
     if (error) token.error = error;

@@ -228,9 +228,11 @@ class BicepParser extends ExpressionParser {
       if (this.isSymbol('}') || this.isSymbol(']') || this.isSymbol(')')) depth--;
       if (depth < 0) throw this.errorAt(token, `Unexpected ${describe(token)} in a type`);
       if (depth > 0 && this.atTopLevelDeclaration()) throw this.errorAt(token, 'Unclosed bracket in a type');
+      if (token.error || token.kind === 'invalid') throw this.errorAt(token, token.error ?? `Unexpected character '${token.text}'`);
       parts.push(token.kind === 'string' ? `'${(token.parts ?? []).map((p) => p.text ?? '').join('')}'` : token.text);
       this.consume();
     }
+    if (depth > 0) throw this.errorAt(this.peek(), 'Unclosed bracket in a type');
     return parts.join(' ').replace(/ ?([[\].?]) ?/g, '$1').trim();
   }
 
@@ -257,9 +259,12 @@ class BicepParser extends ExpressionParser {
         continue;
       }
       if (depth > 0 && this.atTopLevelDeclaration()) throw this.errorAt(token, `Unclosed bracket in a '${keyword}' declaration`);
+      // Skipped, but still read: an unterminated string or a stray character is a syntax error here too.
+      if (token.error || token.kind === 'invalid') throw this.errorAt(token, token.error ?? `Unexpected character '${token.text}'`);
       if (token.kind === 'symbol' && ['{', '[', '('].includes(token.text)) depth++;
       if (token.kind === 'symbol' && ['}', ']', ')'].includes(token.text)) depth--;
       previous = this.consume();
     }
+    if (depth > 0) throw this.errorAt(this.peek(), `Unclosed bracket in a '${keyword}' declaration`);
   }
 }

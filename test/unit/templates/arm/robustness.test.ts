@@ -163,7 +163,7 @@ describe('ARM template source robustness', () => {
           { name: "[concat('nsg', copyIndex())]", copy: { name: 'nsgs', count: MAX_COPY_COUNT } },
         )],
       }),
-      message: new RegExp(`copy loop 'securityRules' was not expanded: its 800 instances would take the template past ${MAX_COPY_INSTANCES}`),
+      message: new RegExp(`copy loop 'securityRules' was not expanded: evaluation stopped: its 800 instances would take the template past ${MAX_COPY_INSTANCES}`),
     },
     {
       name: 'variables referring to each other',
