@@ -40,3 +40,13 @@ resource "azurerm_bastion_host" "hub" {
     public_ip_address_id = azurerm_public_ip.bastion.id
   }
 }
+
+resource "azurerm_monitor_diagnostic_setting" "bastion_audit" {
+  name                       = "bastion-audit"
+  target_resource_id         = azurerm_bastion_host.hub.id
+  log_analytics_workspace_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-sample-tfmod/providers/Microsoft.OperationalInsights/workspaces/law-sample-tfmod"
+
+  enabled_log {
+    category = "BastionAuditLogs"
+  }
+}
