@@ -18,7 +18,7 @@ describe('lintFiles', () => {
     assert.deepEqual([...perFile.keys()].sort(), documents.map((doc) => doc.path).sort());
     const rules = (path: string) => (perFile.get(path) ?? []).map((f) => f.rule);
     assert.deepEqual(rules(join(MODULE, 'nsg.tf')), ['bastion-nsg-missing-rule'], 'the NSG lives in nsg.tf');
-    assert.deepEqual(rules(join(MODULE, 'main.tf')), ['bastion-diagnostics-disabled'], 'the host lives in main.tf and no file declares a diagnostic setting');
+    assert.deepEqual(rules(join(MODULE, 'main.tf')), [], 'the host lives in main.tf, with its diagnostic setting');
     for (const doc of documents) {
       const alone = lintFile(doc, documents.filter((other) => other !== doc), { sources: SOURCES }).map((f) => `${f.rule} ${f.message}`);
       assert.deepEqual((perFile.get(doc.path) ?? []).map((f) => `${f.rule} ${f.message}`), alone, doc.path);
